@@ -21,7 +21,7 @@ export type Line =
       readonly page?: number;
     };
 
-export type SourceKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'json';
+export type SourceKind = 'text' | 'markdown' | 'html' | 'docx' | 'xlsx' | 'pdf' | 'json';
 
 export interface ExtractedDocument {
   readonly kind: SourceKind;

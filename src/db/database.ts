@@ -1,0 +1,69 @@
+/**
+ * Opening the database named by DATABASE_URL: SQLite through better-sqlite3 (the default, one file) or PostgreSQL
+ * through a `pg` pool. Both give the same Kysely<Database>; see docs/adr/0001-storage.md for what is kept equal.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { parseDatabaseUrl } from './database-url.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Closes every connection. */
+  destroy(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL pool size (default 10). */
+  readonly poolSize?: number;
+  /** How long SQLite waits for another writer before failing, in ms (default 5000). */
+  readonly busyTimeoutMs?: number;
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') return openSqlite(target.path, options);
+  return openPostgres(target.connectionString, target.schema, options);
+}
+
+function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  // WAL lets readers run beside the writer; synchronous=FULL makes a committed write survive a power cut.
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+const INT8_OID = 20;
+
+/** count(*) and sum(integer) come back from PostgreSQL as int8, which `pg` gives as a string; SQLite gives a number. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`整数超出安全范围：${value}`);
+  return n;
+}
+
+function openPostgres(connectionString: string, schema: string | null, options: DatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}

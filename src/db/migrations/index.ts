@@ -1,0 +1,20 @@
+/**
+ * Every migration, listed by hand (no directory scan, so bundling or a stray file cannot change what runs).
+ * Names sort in the order they apply. To change the schema, add a new dated file here; never edit a shipped one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as agenciesAndAccounts from './2026-11-25-01-agencies-and-accounts.ts';
+import * as applications from './2026-11-25-02-applications.ts';
+import * as disclosureAndReports from './2026-11-25-03-disclosure-and-reports.ts';
+import * as auditLog from './2026-11-25-04-audit-log.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '2026-11-25-01-agencies-and-accounts': agenciesAndAccounts,
+  '2026-11-25-02-applications': applications,
+  '2026-11-25-03-disclosure-and-reports': disclosureAndReports,
+  '2026-11-25-04-audit-log': auditLog,
+});
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

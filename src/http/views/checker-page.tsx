@@ -1,0 +1,78 @@
+import type { Finding } from '../../modules/annual-report/domain/finding.ts';
+import type { CheckedReport } from '../../modules/annual-report/use-cases/check-reports.ts';
+import { countBySeverity } from '../../modules/annual-report/use-cases/check-reports.ts';
+import { CSRF_FIELD } from '../csrf.ts';
+import { Layout, page } from './layout.tsx';
+
+const SEVERITY = { error: '错误', warning: '警告', notice: '提示' } as const;
+
+export function checkerFormPage(csrf: string, error?: string): string {
+  return page(
+    <Layout title="年度报告检查 — gongkai">
+      <p class="notice">
+        gongkai 平台的门户与办理后台正在建设中。现已提供：政府信息公开工作年度报告检查器——上传已发布的年度报告，查看表格是否平衡。
+      </p>
+      <h1>年度报告检查</h1>
+      <p>支持 PDF、Word（.docx）、网页（HTML）、纯文本和 Markdown。可一次上传同一机关多个年度的报告，系统将同时核对跨年度衔接。</p>
+      {error ? (
+        <p class="error-box" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <form class="upload" method="post" action="/check" enctype="multipart/form-data">
+        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <label for="files">选择报告文件（每个不超过 20 MB，最多 50 个）</label>
+        <input id="files" name="files" type="file" multiple required accept=".pdf,.docx,.html,.htm,.txt,.md,.json" />
+        <p>
+          <button type="submit">检查</button>
+        </p>
+      </form>
+    </Layout>,
+  );
+}
+
+export function checkerResultPage(results: readonly CheckedReport[], renderedTables: ReadonlyMap<string, string>): string {
+  return page(
+    <Layout title="检查结果 — gongkai">
+      <h1>检查结果</h1>
+      <p>
+        <a href="/">再检查一份</a>
+      </p>
+      {results.map((r) => (
+        <section>
+          <h2>{r.source}</h2>
+          {r.ok ? <ReportResult result={r} tables={renderedTables.get(r.source)} /> : <p class="error-box">无法读取：{r.message}</p>}
+        </section>
+      ))}
+    </Layout>,
+  );
+}
+
+function ReportResult(props: { result: Extract<CheckedReport, { ok: true }>; tables: string | undefined }) {
+  const { report, findings } = props.result;
+  const n = countBySeverity(findings);
+  return (
+    <div>
+      <p>
+        {report.agency ?? '（未识别机关）'} {report.year ?? '（未识别年度）'}年度报告，{report.format}年格式。错误 {n.error}，警告{' '}
+        {n.warning}，提示 {n.notice}。
+      </p>
+      {findings.length === 0 ? <p>未发现问题。</p> : <ul>{findings.map((f) => <FindingItem finding={f} />)}</ul>}
+      {props.tables ? (
+        <details open>
+          <summary>报告表格（有问题的单元格已标出）</summary>
+          <iframe title={`${props.result.source} 的表格`} srcdoc={props.tables} style="width:100%;height:900px;border:1px solid #d0d7de" />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function FindingItem(props: { finding: Finding }) {
+  const f = props.finding;
+  return (
+    <li class={`finding ${f.severity}`}>
+      <strong>{SEVERITY[f.severity]}</strong> {f.message} <code>{f.code}</code>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Report } from '../domain/report.ts';
+import { parseReportJson } from '../render/json.ts';
+import { detectSourceKind, isOleDocument } from './detect.ts';
+import { UnreadableInput, type ExtractedDocument, type SourceKind } from './document.ts';
+import { decodeText } from './charset.ts';
+import { extractDocx } from './docx.ts';
+import { extractHtml } from './html.ts';
+import { extractMarkdown } from './markdown.ts';
+import { extractPdf } from './pdf.ts';
+import { readReport } from './read-report.ts';
+import { extractText } from './text.ts';
+import { extractXlsx } from './xlsx.ts';
+
+export { UnreadableInput } from './document.ts';
+export type { SourceKind } from './document.ts';
+
+/** Larger than any real annual report (a few MB at most); bigger inputs are refused before parsing. */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+export interface IngestResult {
+  readonly report: Report;
+  readonly kind: SourceKind;
+}
+
+/**
+ * A published report file in, a Report out. The kind is detected from the content, not only the file name.
+ * Throws only UnreadableInput (with a Chinese message) for a file that cannot be read at all.
+ */
+export async function ingestReport(bytes: Uint8Array, filename = ''): Promise<IngestResult> {
+  if (bytes.length === 0) throw new UnreadableInput('unreadable.empty', '文件为空');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new UnreadableInput('unreadable.tooLarge', `文件过大（${Math.round(bytes.length / 1048576)} MB），上限为 50 MB`);
+  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const kind = detectSourceKind(buffer, filename);
+  if (kind === null) {
+    throw new UnreadableInput(
+      'unreadable.format',
+      isOleDocument(buffer)
+        ? '这是旧版 Word（.doc）文件，无法读取；请另存为 .docx 或 PDF 后再检查'
+        : '无法识别的文件格式；支持 PDF、DOCX、HTML、纯文本、Markdown 和 gongkai JSON',
+    );
+  }
+  if (kind === 'json') {
+    try {
+      return { report: parseReportJson(decodeText(buffer)), kind };
+    } catch (error) {
+      throw new UnreadableInput('unreadable.corrupt', `JSON 报告无法读取：${(error as Error).message}`);
+    }
+  }
+  const doc = await extract(kind, buffer);
+  return { report: readReport(doc), kind };
+}
+
+async function extract(kind: Exclude<SourceKind, 'json'>, buffer: Buffer): Promise<ExtractedDocument> {
+  switch (kind) {
+    case 'pdf':
+      return extractPdf(buffer);
+    case 'docx':
+      return extractDocx(buffer);
+    case 'xlsx':
+      return extractXlsx(buffer);
+    case 'html':
+      return extractHtml(buffer);
+    case 'markdown':
+      return extractMarkdown(decodeText(buffer));
+    case 'text':
+      return extractText(decodeText(buffer));
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The single table reader: ExtractedDocument (Lines from text, markdown, HTML, DOCX or PDF) → Report.
+ *
+ * What it assumes of Lines (extractors, please produce Lines that fit):
+ * - Lines come in reading order. Prose is `text`, one line or one paragraph per Line; page numbers and site
+ *   chrome may be dropped by the extractor but need not be.
+ * - A table row is `row` with its cells left to right. With `aligned: true` the grid is known: merged cells are
+ *   expanded, a spanned slot is '' and the text sits in the first slot. Table 三 and 四 values are then read from
+ *   the row's last 7 / 15 cells, table 二 values from the cells right after the label (a block with fewer columns
+ *   than the grid leaves its last cells empty; a value spanning three columns is the first of them).
+ * - With `aligned: false` (tab text, pipe tables, PDF lines split on wide gaps) cells may be missing or doubled;
+ *   the reader places values by the count of cells, the format's columns and the row identities, and notes it.
+ * - Label cells are cells with Chinese text that is not a value; value cells are everything after the last label
+ *   cell ("26158.97 万元", "增加 2 个", "/" and "" are values). Group labels (三、本年度办理结果, （三）不予公开…) may
+ *   sit in their own cells, in the row label's cell, or be printed one piece per line as `text`.
+ * - A wrapped label may come as several Lines (text or rows); the numbers may sit on its first, middle or last
+ *   line, or on a Line of their own (a `row` of numbers only, or `text` such as "447 7 0 0 0 0 454").
+ * - Section headings (一、总体情况 …) are `text` Lines (or a row with a single filled cell).
+ * The reader never throws: whatever it could not read is a note.
+ */
+import { BLANK, type Cell } from '../domain/cell.ts';
+import { FORMATS, TABLE_IDS, type FormatId, type SectionId, type TableId } from '../domain/formats/index.ts';
+import { blankTable, emptyReport, type ExtractionNote, type Report, type Section, type TableCells } from '../domain/report.ts';
+import type { ExtractedDocument, Line } from './document.ts';
+import { readApplications } from './reader/applications.ts';
+import { decideFormat } from './reader/format-detect.ts';
+import { fragmentOf, type Fragment } from './reader/fragments.ts';
+import { readProactive } from './reader/proactive.ts';
+import { readRemedies } from './reader/remedies.ts';
+import type { RowTableResult } from './reader/row-table.ts';
+import { findMeta, findSections, type SectionStart } from './report-meta.ts';
+
+export function readReport(doc: ExtractedDocument): Report {
+  try {
+    return read(doc);
+  } catch (error) {
+    return emptyReport('2021', {
+      missingTables: [...TABLE_IDS],
+      notes: [
+        ...doc.notes,
+        { kind: 'unreadable', message: `读取报告时遇到无法处理的内容，未能读出表格（${error instanceof Error ? error.message : String(error)}）` },
+      ],
+    });
+  }
+}
+
+const TABLE_SECTION: Record<TableId, SectionId> = { proactive: 'proactive', applications: 'applications', remedies: 'remedies' };
+
+function read(doc: ExtractedDocument): Report {
+  const lines = doc.lines;
+  const sections = findSections(lines);
+  const meta = findMeta(lines, sections[0]?.index ?? Math.min(lines.length, 40));
+  const start = meta.titleIndex !== null ? meta.titleIndex + 1 : 0;
+  const fragments = {} as Record<TableId, Fragment[]>;
+  for (const t of TABLE_IDS) fragments[t] = regionFragments(lines, sections, TABLE_SECTION[t], start);
+
+  const decision = decideFormat(fragments.applications, fragments.proactive, meta.year);
+  const format = decision.format;
+  const proactive = readProactive(fragments.proactive, format);
+  const applications = readApplications(fragments.applications, format);
+  const remedies = readRemedies(fragments.remedies, format);
+
+  const tables = {
+    proactive: fill(format, 'proactive', proactive),
+    applications: fill(format, 'applications', applications),
+    remedies: remedies.cells,
+  } as Record<TableId, TableCells>;
+  const recognised: Record<TableId, boolean> = {
+    proactive: proactive.recognised,
+    applications: applications.recognised,
+    remedies: remedies.recognised,
+  };
+  const missingTables = TABLE_IDS.filter((t) => !recognised[t]);
+  const consumed = new Set([...proactive.consumed, ...applications.consumed, ...remedies.consumed]);
+  const notes: ExtractionNote[] = [
+    ...doc.notes,
+    ...meta.notes,
+    decision.note,
+    ...proactive.notes,
+    ...applications.notes,
+    ...remedies.notes,
+    ...missingTables.map((t) => ({ kind: 'unreadable' as const, table: t, message: `没有找到${TABLE_TITLES[t]}` })),
+  ];
+  return {
+    agency: meta.agency,
+    year: meta.year,
+    format,
+    title: meta.title,
+    sections: sectionTexts(lines, sections, consumed),
+    tables,
+    missingTables,
+    notes,
+  };
+}
+
+const TABLE_TITLES: Record<TableId, string> = {
+  proactive: '表二（主动公开政府信息情况）',
+  applications: '表三（收到和处理政府信息公开申请情况）',
+  remedies: '表四（政府信息公开行政复议、行政诉讼情况）',
+};
+
+/** The lines between a table's section heading and the next heading (or around where it should be, if missing). */
+function regionFragments(lines: readonly Line[], sections: readonly SectionStart[], id: SectionId, floor: number): Fragment[] {
+  const order = FORMATS['2021'].sections.map((s) => s.id);
+  const rank = order.indexOf(id);
+  const own = sections.find((s) => s.id === id);
+  const before = [...sections].reverse().find((s) => order.indexOf(s.id) < rank);
+  const after = sections.find((s) => order.indexOf(s.id) > rank);
+  const from = own ? own.index + 1 : before ? before.index + 1 : floor;
+  const to = after ? after.index : lines.length;
+  const out: Fragment[] = [];
+  for (let i = Math.max(from, floor); i < to; i++) {
+    const f = fragmentOf(lines[i]!, i);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function fill(format: FormatId, table: TableId, result: RowTableResult): TableCells {
+  const out = blankTable(format, table);
+  for (const [rowId, reading] of result.readings) {
+    const row = out[rowId];
+    if (!row) continue;
+    reading.row.columns.forEach((c, i) => {
+      row[c] = reading.cells[i] ?? (BLANK as Cell);
+    });
+  }
+  return out;
+}
+
+function sectionTexts(
+  lines: readonly Line[],
+  sections: readonly SectionStart[],
+  consumed: ReadonlySet<number>,
+): Partial<Record<SectionId, Section>> {
+  const out: Partial<Record<SectionId, Section>> = {};
+  sections.forEach((s, k) => {
+    const end = sections[k + 1]?.index ?? lines.length;
+    const parts: string[] = s.rest ? [s.rest] : [];
+    for (let i = s.index + 1; i < end; i++) {
+      const line = lines[i]!;
+      if (line.kind !== 'text' || consumed.has(i)) continue;
+      const t = line.text.trim();
+      if (!t) continue;
+      // Inside table sections, stray label pieces are not prose.
+      if (s.id !== 'overview' && s.id !== 'problems' && s.id !== 'other' && !/[，。；,;]/.test(t)) continue;
+      parts.push(t);
+    }
+    out[s.id] = { heading: s.heading, text: parts.join('\n') };
+  });
+  return out;
+}
+

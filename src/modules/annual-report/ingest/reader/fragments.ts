@@ -1,0 +1,95 @@
+import { parseCell, toHalfWidth } from '../../domain/cell.ts';
+import { normaliseText } from '../../domain/labels.ts';
+import type { Line } from '../document.ts';
+
+/**
+ * One line of a table region, split into what names a row (label cells) and what fills it (value cells).
+ * A text line inside a table is a label fragment, a line of numbers, a label with numbers after it, or a label
+ * with its digits glued on ("一、本年新收政府信息公开申请数量1700000017").
+ */
+export interface Fragment {
+  /** Index of the line in the document. */
+  readonly index: number;
+  readonly labels: readonly string[];
+  /** Printed cells after the last label cell, blanks included. */
+  readonly values: readonly string[];
+  /** The line carried value cells (a table row, or numbers), even if all of them are blank. */
+  readonly hasSlots: boolean;
+  readonly aligned: boolean;
+  /** Cell count of the row (0 for text). */
+  readonly width: number;
+  /** Index after the last label cell in the row. */
+  readonly labelEnd: number;
+  /** Digits glued to the label, to be split by the row's identities. */
+  readonly run?: string;
+  readonly source: string;
+}
+
+const HAN_OR_LETTER = /[\p{Script=Han}A-Za-z]/u;
+
+/** A cell that names something rather than holding a value. */
+export function isLabelCell(cell: string): boolean {
+  const t = cell.trim();
+  if (!t || !HAN_OR_LETTER.test(t)) return false;
+  return (['count', 'money', 'change'] as const).every((k) => parseCell(t, k).kind === 'text');
+}
+
+function isValueToken(token: string): boolean {
+  if (!token) return false;
+  return (['count', 'money', 'change'] as const).some((k) => {
+    const kind = parseCell(token, k).kind;
+    return kind === 'number' || kind === 'change' || kind === 'dash';
+  });
+}
+
+export function fragmentOf(line: Line, index: number): Fragment | null {
+  if (line.kind === 'row') {
+    const cells = line.cells.map((c) => normaliseText(c).replace(/\s+/g, ' ').trim());
+    let labelEnd = 0;
+    const labels: string[] = [];
+    cells.forEach((c, i) => {
+      if (isLabelCell(c)) {
+        labels.push(c);
+        labelEnd = i + 1;
+      }
+    });
+    const values = cells.slice(labelEnd);
+    if (labels.length === 0 && values.every((v) => v === '')) return null;
+    const source = cells.join(' | ');
+    // A single label cell with digits glued on and nothing after it: crawler text inside a row.
+    if (labels.length === 1 && values.every((v) => v === '')) {
+      const glued = gluedRun(labels[0]!);
+      if (glued) return { index, labels: [glued.label], values: [], hasSlots: false, aligned: line.aligned, width: cells.length, labelEnd, run: glued.run, source };
+    }
+    return { index, labels, values, hasSlots: values.length > 0, aligned: line.aligned, width: cells.length, labelEnd, source };
+  }
+  const text = normaliseText(line.text).replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  const base = { index, aligned: false, width: 0, labelEnd: 0, source: text };
+  const tokens = text.split(' ');
+  let split = tokens.length;
+  while (split > 0 && isValueToken(tokens[split - 1]!)) split--;
+  if (split < tokens.length) {
+    const label = tokens.slice(0, split).join(' ');
+    if (split === 0 || HAN_OR_LETTER.test(label)) {
+      return { ...base, labels: label ? [label] : [], values: tokens.slice(split), hasSlots: true };
+    }
+  }
+  const glued = gluedRun(text);
+  if (glued) return { ...base, labels: [glued.label], values: [], hasSlots: false, run: glued.run };
+  return { ...base, labels: [text], values: [], hasSlots: false };
+}
+
+/** "一、本年新收政府信息公开申请数量1700000017" → label and "1700000017". */
+export function gluedRun(text: string): { label: string; run: string } | null {
+  const half = toHalfWidth(text).trim();
+  const m = /^(.*[\p{Script=Han})）"”])\s*(\d[\d.,\s]*?)\s*(万元)?$/u.exec(half);
+  if (!m) return null;
+  const run = m[2]!.replace(/[\s,]/g, '');
+  if (!/^\d[\d.]*$/.test(run)) return null;
+  return { label: m[1]!.trim(), run };
+}
+
+export function hasData(f: Fragment): boolean {
+  return f.run !== undefined || f.values.some((v) => v.trim() !== '');
+}

@@ -1,0 +1,61 @@
+import { parseCell } from '../domain/cell.ts';
+import { normaliseText } from '../domain/labels.ts';
+import type { ExtractedDocument, Line } from './document.ts';
+import { isChrome, isPageNumber } from './page-chrome.ts';
+
+/**
+ * Plain text → Lines: tab-separated text pulled from PDFs (the seed), text saved by crawlers, text from
+ * `pdftotext -layout`. Tab lines become rows (aligned:false); a line whose parts are separated by runs of two or
+ * more spaces becomes a row when it clearly is one (numbers in it, or three or more short header words); page
+ * numbers, page chrome and blank lines are dropped. Everything else is a text line.
+ */
+export function extractText(text: string): ExtractedDocument {
+  const lines: Line[] = [];
+  let dropped = 0;
+  for (const raw of splitLines(text)) {
+    // Trailing tabs are empty cells of a row: keep them.
+    const line = raw.replace(/[ \u3000\u00a0]+$/, '');
+    if (line.trim() === '') continue;
+    if (isPageNumber(normaliseText(line)) || isChrome(normaliseText(line))) {
+      dropped++;
+      continue;
+    }
+    lines.push(toLine(line));
+  }
+  const notes = dropped ? [{ kind: 'ignored' as const, message: `略去页码和网页栏目等 ${dropped} 行` }] : [];
+  return { kind: 'text', lines, notes };
+}
+
+export function splitLines(text: string): string[] {
+  return text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+}
+
+function toLine(line: string): Line {
+  if (line.includes('\t')) return { kind: 'row', cells: line.split('\t').map((c) => c.trim()), aligned: false };
+  const spaced = spacedCells(line);
+  if (spaced) return { kind: 'row', cells: spaced, aligned: false };
+  return { kind: 'text', text: line.trim() };
+}
+
+/** "规章            1          0        11" → cells, when the line clearly is a table row. */
+function spacedCells(line: string): string[] | null {
+  const parts = line
+    .replace(/\u3000/g, '  ')
+    .trim()
+    .split(/\s{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length < 2) return null;
+  if (parts.some((p) => /[。；]$/.test(p))) return null;
+  const values = parts.filter(isValue).length;
+  if (values >= 1) return parts;
+  if (parts.length >= 3 && parts.every((p) => p.length <= 15 && !/[，。]/.test(p))) return parts;
+  return null;
+}
+
+function isValue(part: string): boolean {
+  return (['count', 'money', 'change'] as const).some((k) => {
+    const kind = parseCell(part, k).kind;
+    return kind === 'number' || kind === 'change';
+  });
+}

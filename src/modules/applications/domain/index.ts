@@ -1,0 +1,21 @@
+/** The application life cycle, pure: what use cases, the annual report builder and the pages import. */
+export { applyEvent, replayEvents } from './apply-event.ts';
+export { DELIVERY_CHANNELS, DELIVERY_CHANNEL_LABELS, WANTED_FORMS, WANTED_FORM_LABELS, allowsVolumeFee } from './answer-forms.ts';
+export type { DeliveryChannel, WantedAnswer, WantedForm } from './answer-forms.ts';
+export { dueDate, dueSoon, isOverdue, replyClock } from './due-date.ts';
+export type { PauseReason, ReplyClock } from './due-date.ts';
+export { EVENT_LABELS } from './events.ts';
+export type { ApplicationEvent, ConsultedParty, EventOf, EventType, StaffRole } from './events.ts';
+export { PER_APPLICATION_STANDARD, PER_VOLUME_BANDS, feeFor, perApplicationFee, perApplicationMonthTotal, perVolumeFee } from './fees.ts';
+export type { FeeBand, FeeCharge } from './fees.ts';
+export { OUTCOMES, OUTCOME_IDS, isOutcomeId } from './outcomes.ts';
+export type { OutcomeDef, OutcomeId } from './outcomes.ts';
+export { CHANNELS, CHANNEL_LABELS, receiptDate } from './receipt.ts';
+export type { Channel, IntakeFacts } from './receipt.ts';
+export type { Result } from './result.ts';
+export { OPEN_STATUSES, STATUSES, STATUS_LABELS, isOpen, openApplication } from './state.ts';
+export type { ApplicationState, Closure, Intake, Status } from './state.ts';
+export { APPLICANT_TYPES, reportRowsFor, tableColumnFor, tableRowFor } from './table-mapping.ts';
+export type { ApplicantType } from './table-mapping.ts';
+export * from './terms.ts';
+export { TRANSITIONS, eventsAllowedIn } from './transitions.ts';
