@@ -2,7 +2,8 @@
  * Every migration, listed by hand (no directory scan, so bundling or a stray file cannot change what runs).
  * Names sort in the order they apply. To change the schema, add a new dated file here; never edit a shipped one.
  */
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { isPostgres } from './columns.ts';
 import * as agenciesAndAccounts from './2026-11-25-01-agencies-and-accounts.ts';
 import * as applications from './2026-11-25-02-applications.ts';
 import * as disclosureAndReports from './2026-11-25-03-disclosure-and-reports.ts';
@@ -16,5 +17,18 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
 });
 
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ ...MIGRATIONS }),
+  getMigrations: async () =>
+    Object.fromEntries(Object.entries(MIGRATIONS).map(([name, migration]) => [name, atomicOnSqlite(migration)])),
 };
+
+/**
+ * Kysely runs all pending PostgreSQL migrations in one transaction, but none on SQLite (its adapter declares no
+ * transactional DDL, although SQLite has it). Wrapping each migration keeps a failed one from leaving half a schema.
+ */
+function atomicOnSqlite(migration: Migration): Migration {
+  const wrap =
+    (step: (db: Kysely<unknown>) => Promise<void>) =>
+    (db: Kysely<unknown>): Promise<void> =>
+      isPostgres(db) ? step(db) : db.transaction().execute((trx) => step(trx));
+  return { up: wrap(migration.up), ...(migration.down ? { down: wrap(migration.down) } : {}) };
+}

@@ -241,6 +241,15 @@ describe('extractDocx: unreadable files', () => {
     expect((await failure(big)).code).toBe('unreadable.tooLarge');
   });
 
+  it('reads a table of 100,000 cells in bounded time', async () => {
+    const row = `<w:tr>${wtc(wp('1')).repeat(10)}</w:tr>`;
+    const bytes = await rawDocx(`<w:tbl>${row.repeat(10_000)}</w:tbl>`);
+    const started = Date.now();
+    const doc = await extractDocx(bytes);
+    expect(rowsOf(doc)).toHaveLength(10_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('answers a document without text with unreadable.empty', async () => {
     expect((await failure(await rawDocx('<w:p/>'))).code).toBe('unreadable.empty');
   });

@@ -232,7 +232,12 @@ export async function extractDocx(bytes: Buffer): Promise<ExtractedDocument> {
   const [numberingXml, stylesXml] = await Promise.all([readPart(zip, 'word/numbering.xml'), readPart(zip, 'word/styles.xml')]);
   const numbering = Numbering.read(numberingXml ? parseXml(numberingXml) : null, stylesXml ? parseXml(stylesXml) : null);
   const walker = new DocxWalker(numbering);
-  walker.blocks(body);
+  try {
+    walker.blocks(body);
+  } catch (error) {
+    if (error instanceof UnreadableInput) throw error;
+    throw new UnreadableInput('unreadable.corrupt', 'Word 文档结构异常，无法读取');
+  }
   if (walker.lines.length === 0) throw new UnreadableInput('unreadable.empty', 'Word 文档中没有文字或表格');
   return { kind: 'docx', lines: walker.lines, notes: [] };
 }

@@ -243,8 +243,13 @@ export function extractHtml(bytes: Buffer): ExtractedDocument {
     throw new UnreadableInput('unreadable.corrupt', '网页内容无法解析');
   }
   const walker = new HtmlWalker(measure(root));
-  walker.walk(root);
-  walker.flush();
+  try {
+    walker.walk(root);
+    walker.flush();
+  } catch (error) {
+    if (error instanceof UnreadableInput) throw error;
+    throw new UnreadableInput('unreadable.corrupt', '网页结构异常，无法读取');
+  }
   if (walker.lines.length === 0) throw new UnreadableInput('unreadable.empty', '网页中没有可读取的文字或表格');
   return { kind: 'html', lines: walker.lines, notes };
 }

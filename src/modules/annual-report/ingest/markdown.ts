@@ -24,6 +24,10 @@ export function extractMarkdown(text: string): ExtractedDocument {
       lines.push({ kind: 'row', cells, aligned: false });
       continue;
     }
+    if (isPageNumber(normaliseText(line))) {
+      dropped++;
+      continue;
+    }
     const plain = stripInline(line.replace(/^#{1,6}\s+/, '').replace(/^>\s?/, '').replace(/^[-*+]\s+(?=\S)/, ''));
     if (!plain) continue;
     const n = normaliseText(plain);

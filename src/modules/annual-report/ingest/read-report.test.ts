@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMN_IDS } from '../domain/formats/common.ts';
 import { FORMATS } from '../domain/formats/index.ts';
@@ -110,11 +112,11 @@ describe('readReport on the seed in other text forms', () => {
       '字号 大 中 小',
       '2020年度区财政局政府信息公开工作年度报告',
       '三、收到和处理政府信息公开申请情况',
-      '一、本年新收政府信息公开申请数量1700000017',
+      '一、本年新收政府信息公开申请数量170000017',
       '二、上年结转政府信息公开申请数量0000000',
       '（一）予以公开600000 6',
-      '（四）无法提供1.本机关不掌握相关政府信息1000000010',
-      '（七）总计1700000017',
+      '（四）无法提供1.本机关不掌握相关政府信息100000010',
+      '（七）总计170000017',
       '四、结转下年度继续办理0000000',
       '四、政府信息公开行政复议、行政诉讼情况',
       '行政复议行政诉讼',
@@ -132,8 +134,15 @@ describe('readReport on the seed in other text forms', () => {
     expect(note?.message).toMatch(/拆法只有一种/);
   });
 
+  it('reads the real-layouts example 1700000017 as 17 0 0 0 0 0 17 (one spurious 0 cell) and says so', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量1700000017'].join('\n');
+    const report = readReport(extractText(text));
+    expect(values(report, 'applications', 'received')).toEqual([17, 0, 0, 0, 0, 0, 17]);
+    expect(report.notes.find((n) => n.row === 'received' && n.kind === 'guessed')?.message).toMatch(/多出一个 0/);
+  });
+
   it('keeps an ambiguous glued row blank and says several splits fit', () => {
-    const text = ['三、收到和处理政府信息公开申请情况', '（一）予以公开12100000013', '（二）部分公开000000 0'].join('\n');
+    const text = ['三、收到和处理政府信息公开申请情况', '（一）予以公开121000013', '（二）部分公开000000 0'].join('\n');
     const report = readReport(extractText(text));
     // 12+1 = 13 and 1+2+10 = 13 both fit the row identity.
     expect(values(report, 'applications', 'disclosed').every((v) => v === 'blank')).toBe(true);
@@ -316,5 +325,42 @@ describe('readReport on hand-made layouts', () => {
       },
     ];
     for (const doc of weird) expect(() => readReport(doc)).not.toThrow();
+  });
+});
+
+const HUAIAN = fileURLToPath(new URL('../../../../../shared/fixtures/real/huaian-city-2024.pdf', import.meta.url));
+const pdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return existsSync(HUAIAN);
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!pdftotext)('readReport on a real report (huaian-city-2024.pdf through pdftotext -layout)', () => {
+  it('reads table 三 as the fixture README gives it', () => {
+    const text = execFileSync('pdftotext', ['-layout', HUAIAN, '-'], { encoding: 'utf8' });
+    const report = readReport(extractText(text));
+    expect(report.format).toBe('2021');
+    expect(report.year).toBe(2024);
+    expect(report.agency).toBe('淮安市人民政府');
+    const expected: Record<string, number[]> = {
+      received: [3001, 53, 0, 0, 61, 4, 3119],
+      carriedIn: [34, 0, 0, 0, 0, 0, 34],
+      disclosed: [1288, 21, 0, 0, 50, 3, 1362],
+      partlyDisclosed: [447, 7, 0, 0, 0, 0, 454],
+      'unavailable.notHeld': [746, 12, 0, 0, 10, 1, 769],
+      'other.noSupplement': [67, 3, 0, 0, 1, 0, 71],
+      'other.feeUnpaid': [6, 0, 0, 0, 0, 0, 6],
+      'other.misc': [108, 2, 0, 0, 0, 0, 110],
+      handledTotal: [2932, 53, 0, 0, 61, 4, 3050],
+      carriedOut: [103, 0, 0, 0, 0, 0, 103],
+    };
+    for (const [row, v] of Object.entries(expected)) expect({ row, v: values(report, 'applications', row) }).toEqual({ row, v });
+    const totals = (rows: string[]) => rows.map((row) => values(report, 'applications', row)[6]);
+    expect(totals(FORMATS['2021'].tables.applications.rows.filter((r) => r.group === 'withheld').map((r) => r.id))).toEqual([2, 31, 5, 6, 8, 12, 9, 105]);
+    expect(totals(['unavailable.needsCompiling', 'unavailable.unclearAfterSupplement'])).toEqual([11, 1]);
+    expect(totals(FORMATS['2021'].tables.applications.rows.filter((r) => r.group === 'notHandled').map((r) => r.id))).toEqual([62, 25, 0, 0, 1]);
   });
 });

@@ -20,6 +20,7 @@
  */
 import { BLANK, type Cell } from '../domain/cell.ts';
 import { FORMATS, TABLE_IDS, type FormatId, type SectionId, type TableId } from '../domain/formats/index.ts';
+import { normaliseLabel } from '../domain/labels.ts';
 import { blankTable, emptyReport, type ExtractionNote, type Report, type Section, type TableCells } from '../domain/report.ts';
 import type { ExtractedDocument, Line } from './document.ts';
 import { readApplications } from './reader/applications.ts';
@@ -42,6 +43,17 @@ export function readReport(doc: ExtractedDocument): Report {
       ],
     });
   }
+}
+
+/** The first words of each table, for finding it when its section heading is missing. */
+const TABLE_START: Partial<Record<SectionId, RegExp>> = {
+  proactive: /第二十条/,
+  applications: /勾稽关系|申请人情况|本年新收/,
+  remedies: /^行政复议|行政复议.{0,4}行政诉讼/,
+};
+
+function lineWords(line: Line): string {
+  return line.kind === 'text' ? line.text : line.cells.join('');
 }
 
 const TABLE_SECTION: Record<TableId, SectionId> = { proactive: 'proactive', applications: 'applications', remedies: 'remedies' };
@@ -106,8 +118,14 @@ function regionFragments(lines: readonly Line[], sections: readonly SectionStart
   const own = sections.find((s) => s.id === id);
   const before = [...sections].reverse().find((s) => order.indexOf(s.id) < rank);
   const after = sections.find((s) => order.indexOf(s.id) > rank);
-  const from = own ? own.index + 1 : before ? before.index + 1 : floor;
+  let from = own ? own.index + 1 : before ? before.index + 1 : floor;
   const to = after ? after.index : lines.length;
+  if (!own) {
+    // No heading: the table starts at its own first words, not inside the table before it.
+    let at = from;
+    while (at < to && !TABLE_START[id]?.test(normaliseLabel(lineWords(lines[at]!)))) at++;
+    from = at;
+  }
   const out: Fragment[] = [];
   for (let i = Math.max(from, floor); i < to; i++) {
     const f = fragmentOf(lines[i]!, i);

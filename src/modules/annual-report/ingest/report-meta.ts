@@ -66,11 +66,12 @@ function matchHeading(raw: string, k: number): { heading: string; rest: string }
     if (at >= 0 && at <= 16) end = Math.max(end, at + w.length);
   }
   if (end < 0) return null;
-  if (compact.length <= 40) return { heading: raw, rest: '' };
   // A heading with prose after it on the same line: cut after the heading's words.
   const cut = /[。：:]/.exec(raw);
-  if (!cut || cut.index > 40) return null;
-  return { heading: raw.slice(0, cut.index).trim(), rest: raw.slice(cut.index + 1).trim() };
+  if (cut && cut.index <= 40 && raw.slice(cut.index + 1).trim()) {
+    return { heading: raw.slice(0, cut.index).trim(), rest: raw.slice(cut.index + 1).trim() };
+  }
+  return compact.length <= 40 ? { heading: raw, rest: '' } : null;
 }
 
 const TITLE = /政府信息公开.{0,8}(年度报告|年报|工作报告)|信息公开(工作)?年度报告/;
@@ -117,7 +118,7 @@ function previousText(lines: readonly Line[], i: number): string | null {
 
 /** "2020 年度区财政局政府信息公开工作年度报告" → 区财政局, 2020; "淮安市人民政府2024年政府信息公开…" → 淮安市人民政府, 2024. */
 export function parseTitle(title: string): { agency: string | null; year: number | null } {
-  const t = normaliseText(title).replace(/\s+/g, '').replace(/^[【\[(（]?(?:\d{4}-\d{2}-\d{2})?[】\])）]?/, '');
+  const t = normaliseText(title).replace(/\s+/g, '').replace(/^[【[(（]?(?:\d{4}-\d{2}-\d{2})?[】\])）]?/, '');
   const y = YEAR.exec(t);
   const year = y ? Number(y[1]) : null;
   const cutAgency = (s: string) => s.replace(/^关于/, '').replace(/关于$/, '').replace(/[—\-_:：]+$/, '').trim();

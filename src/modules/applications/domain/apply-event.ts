@@ -62,7 +62,7 @@ export function replayEvents(
     if (!next.ok) {
       return fail(
         next.error.code,
-        `第${index + 1}个事件（${EVENT_LABELS[event.type] ?? event.type}）：${next.error.message}`,
+        `第${index + 1}个事件（${labelOf(event)}）：${next.error.message}`,
         { ...next.error.details, index },
       );
     }
@@ -351,4 +351,9 @@ function closed(date: string, closure: ApplicationState['closure'], outcome: App
 function endLast(state: ApplicationState, date: string, lapsed: boolean): ApplicationState['consultations'] {
   const last = state.consultations.length - 1;
   return state.consultations.map((c, i) => (i === last ? { ...c, endedOn: date, lapsed } : c));
+}
+
+function labelOf(event: ApplicationEvent): string {
+  const type: unknown = event?.type;
+  return typeof type === 'string' && Object.hasOwn(EVENT_LABELS, type) ? EVENT_LABELS[type as EventType] : String(type);
 }

@@ -58,4 +58,9 @@ describe('feeFor: one standard per application', () => {
     const result = feeFor({ standard: 'perVolume', pages: quantity });
     expect(result.ok ? null : result.error.code).toBe('fee.invalidQuantity');
   });
+
+  it.each([undefined, {}, { standard: 'both', pages: 40 }])('refuses a malformed charge (%j) without crashing', (charge) => {
+    const result = feeFor(charge as never);
+    expect(result.ok ? null : result.error.code).toBe('fee.invalidQuantity');
+  });
 });

@@ -66,13 +66,16 @@ export function perVolumeFee(pages: number): number {
 
 /** The fee for one application, or a clear error when the quantity is not a positive whole number. */
 export function feeFor(charge: FeeCharge): Result<number> {
-  const quantity = charge.standard === 'perApplication' ? charge.nthInMonth : charge.pages;
-  if (!Number.isSafeInteger(quantity) || quantity < 1) {
-    const what = charge.standard === 'perApplication' ? '本月第几件申请' : '页数';
+  // checked at run time too: a charge may come from outside the type system
+  const standard: unknown = charge?.standard;
+  const quantity: unknown =
+    charge?.standard === 'perApplication' ? charge.nthInMonth : charge?.standard === 'perVolume' ? charge.pages : undefined;
+  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
+    const what = standard === 'perApplication' ? '本月第几件申请' : standard === 'perVolume' ? '页数' : '收费标准（按件或按量）';
     return fail('fee.invalidQuantity', `计算信息处理费所需的${what}应为正整数，收到“${String(quantity)}”。`, {
-      standard: charge.standard,
+      standard,
       quantity,
     });
   }
-  return ok(charge.standard === 'perApplication' ? perApplicationFee(quantity) : perVolumeFee(quantity));
+  return ok(standard === 'perApplication' ? perApplicationFee(quantity) : perVolumeFee(quantity));
 }

@@ -92,7 +92,7 @@ export function readApplicationsTable(lines: readonly TextLine[], headerLine: nu
     let row: number | null = null;
     if (values.length) {
       row = data.length;
-      data.push({ top: f.top, bottom: f.bottom, values: aligned ? place(columns, values) : values.map((w) => w.text) });
+      data.push({ top: f.top, bottom: f.bottom, page: f.line.page, values: aligned ? place(columns, values) : values.map((w) => w.text) });
     }
     const offset = f.top - f.line.top;
     for (const w of f.line.words) {
@@ -101,7 +101,7 @@ export function readApplicationsTable(lines: readonly TextLine[], headerLine: nu
       const prev = items[items.length - 1];
       if (prev && prev.column === column && prev.top === w.top + offset && prev.row === row) {
         items[items.length - 1] = { ...prev, text: prev.text + w.text };
-      } else items.push({ column, text: w.text, top: w.top + offset, bottom: w.bottom + offset, row });
+      } else items.push({ column, text: w.text, top: w.top + offset, bottom: w.bottom + offset, row, page: w.page });
     }
   }
   const labelled = labelRows(items, data, edges.length, lineHeight);
@@ -115,7 +115,7 @@ export function readApplicationsTable(lines: readonly TextLine[], headerLine: nu
   };
   const rows: Line[] = [header];
   for (const r of labelled) {
-    rows.push({ kind: 'row', cells: [...r.labels, ...(aligned ? padded(r.values) : r.values)], aligned, tableIndex, page });
+    rows.push({ kind: 'row', cells: [...r.labels, ...(aligned ? padded(r.values) : r.values)], aligned, tableIndex, page: r.page ?? page });
     if (r.blank) {
       notes.push({ kind: 'guessed', table: 'applications', message: '表三此行未印任何数值，按空白行读取', source: r.labels.join('') });
     }

@@ -1,5 +1,5 @@
 import { normaliseText } from '../../domain/labels.ts';
-import type { PdfChar, PdfPage } from './pdfium.ts';
+import type { PdfPage } from './pdfium.ts';
 
 /** A run of characters printed next to each other on one line; boxes in page space, y downwards. */
 export interface Word {
@@ -25,33 +25,57 @@ const LINE_JITTER = 0.4;
 const WORD_GAP = 0.6;
 
 const height = (c: { top: number; bottom: number }) => c.bottom - c.top;
-const centre = (c: { top: number; bottom: number }) => (c.top + c.bottom) / 2;
+
+/** A character as the line builder uses it: normalised, with its line box and its place in the text stream. */
+interface Glyph {
+  readonly ch: string;
+  readonly index: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly centre: number;
+  readonly spaceAfter: boolean;
+}
 
 /** The characters of a page as lines of words, top to bottom. Whitespace is dropped: gaps come from positions. */
 export function buildLines(page: PdfPage): TextLine[] {
-  const chars = page.chars
-    .map((c, index) => ({ ...c, index, ch: normaliseText(c.ch), top: c.looseTop, bottom: c.looseBottom, left: c.looseLeft, right: c.looseRight }))
-    .filter((c) => c.ch.trim() !== '' && c.bottom > c.top)
-    .sort((a, b) => centre(a) - centre(b));
-  const groups: (typeof chars)[] = [];
-  let current: typeof chars = [];
+  const chars: Glyph[] = [];
+  for (const c of page.chars) {
+    if (c.ch.trim() === '' || c.bottom <= c.top) continue;
+    chars.push({
+      ch: normaliseChar(c.ch),
+      index: chars.length,
+      left: c.left,
+      right: c.right,
+      top: c.top,
+      bottom: c.bottom,
+      centre: (c.top + c.bottom) / 2,
+      spaceAfter: c.spaceAfter,
+    });
+  }
+  chars.sort((a, b) => a.centre - b.centre);
+  const groups: Glyph[][] = [];
+  let current: Glyph[] = [];
   let sum = 0;
+  let heights = 0;
   for (const c of chars) {
-    const mean = current.length ? sum / current.length : 0;
-    const h = current.length ? Math.min(height(c), median(current.map(height))) : 0;
-    if (current.length && Math.abs(centre(c) - mean) > LINE_JITTER * h) {
+    const n = current.length;
+    if (n && Math.abs(c.centre - sum / n) > LINE_JITTER * Math.min(height(c), heights / n)) {
       groups.push(current);
       current = [];
       sum = 0;
+      heights = 0;
     }
     current.push(c);
-    sum += centre(c);
+    sum += c.centre;
+    heights += height(c);
   }
   if (current.length) groups.push(current);
   return groups.map((g) => toLine(page.number, g));
 }
 
-function toLine(page: number, chars: readonly (PdfChar & { index: number })[]): TextLine {
+function toLine(page: number, chars: readonly Glyph[]): TextLine {
   const sorted = [...chars].sort((a, b) => a.left - b.left);
   const h = median(sorted.map(height));
   const words: Word[] = [];
@@ -83,6 +107,18 @@ function toLine(page: number, chars: readonly (PdfChar & { index: number })[]): 
     bottom: Math.max(...words.map((w) => w.bottom)),
     words,
   };
+}
+
+const normalised = new Map<string, string>();
+
+/** normaliseText for one character, remembered: a report prints a few hundred distinct characters thousands of times. */
+function normaliseChar(ch: string): string {
+  let n = normalised.get(ch);
+  if (n === undefined) {
+    n = normaliseText(ch);
+    if (normalised.size < 20_000) normalised.set(ch, n);
+  }
+  return n;
 }
 
 export function median(values: readonly number[]): number {

@@ -3,18 +3,17 @@ import { createRequire } from 'node:module';
 import { PDFiumModule } from '@hyzyla/pdfium';
 import { UnreadableInput } from '../document.ts';
 
-/** One printed character with its box in page space, y measured downwards from the top of the page. */
+/**
+ * One printed character with its box in page space, y measured downwards from the top of the page. The box is the
+ * font's line box (advance width, ascent to descent: the same height for every glyph of a line, so 一 and 、 sit
+ * on their line), or the glyph's ink box when PDFium has no line box for it.
+ */
 export interface PdfChar {
   readonly ch: string;
   readonly left: number;
   readonly right: number;
   readonly top: number;
   readonly bottom: number;
-  /** The line box of the font (ascent to descent): the same for every glyph of a line, unlike the ink box. */
-  readonly looseLeft: number;
-  readonly looseRight: number;
-  readonly looseTop: number;
-  readonly looseBottom: number;
   /** A space (printed or inferred by PDFium) follows this character in the text stream. */
   readonly spaceAfter: boolean;
 }
@@ -25,8 +24,6 @@ export interface PdfPage {
   readonly width: number;
   readonly height: number;
   readonly chars: readonly PdfChar[];
-  /** Page objects that are images (a scan is a page of one image and no text). */
-  readonly images: number;
 }
 
 export interface ReadLimits {
@@ -53,9 +50,6 @@ interface PdfiumRaw {
   _FPDF_CloseDocument(doc: number): void;
   _FPDF_GetPageWidthF(page: number): number;
   _FPDF_GetPageHeightF(page: number): number;
-  _FPDFPage_CountObjects(page: number): number;
-  _FPDFPage_GetObject(page: number, index: number): number;
-  _FPDFPageObj_GetType(obj: number): number;
   _FPDFText_LoadPage(page: number): number;
   _FPDFText_ClosePage(textPage: number): void;
   _FPDFText_CountChars(textPage: number): number;
@@ -70,7 +64,6 @@ interface PdfiumRaw {
 
 const FPDF_ERR_PASSWORD = 4;
 const FPDF_ERR_SECURITY = 5;
-const FPDF_PAGEOBJ_IMAGE = 3;
 
 let loading: Promise<PdfiumRaw> | null = null;
 
@@ -115,7 +108,7 @@ export async function readPdfText(bytes: Uint8Array, limits: ReadLimits): Promis
     const pages: PdfPage[] = [];
     let truncated: PdfText['truncated'] = pageCount > limits.maxPages ? 'pages' : null;
     for (let i = 0; i < Math.min(pageCount, limits.maxPages); i++) {
-      if (Date.now() - started > limits.maxMillis) {
+      if (i > 0 && Date.now() - started > limits.maxMillis) {
         truncated = 'time';
         break;
       }
@@ -131,19 +124,15 @@ export async function readPdfText(bytes: Uint8Array, limits: ReadLimits): Promis
 
 function readPage(m: PdfiumRaw, doc: number, index: number, boxPtr: number): PdfPage {
   const page = m._FPDF_LoadPage(doc, index);
-  if (!page) return { number: index + 1, width: 0, height: 0, chars: [], images: 0 };
+  if (!page) return { number: index + 1, width: 0, height: 0, chars: [] };
   try {
     const width = m._FPDF_GetPageWidthF(page);
     const height = m._FPDF_GetPageHeightF(page);
-    let images = 0;
-    const objects = m._FPDFPage_CountObjects(page);
-    for (let o = 0; o < objects; o++) if (m._FPDFPage_GetObject(page, o) && m._FPDFPageObj_GetType(m._FPDFPage_GetObject(page, o)) === FPDF_PAGEOBJ_IMAGE) images++;
     const chars: PdfChar[] = [];
     const textPage = m._FPDFText_LoadPage(page);
     if (textPage) {
       try {
         const count = m._FPDFText_CountChars(textPage);
-        const slot = boxPtr / 8;
         for (let c = 0; c < count; c++) {
           const code = m._FPDFText_GetUnicode(textPage, c);
           if (code === 0 || code === 0xfffe || code === 0xffff) continue;
@@ -153,32 +142,31 @@ function readPage(m: PdfiumRaw, doc: number, index: number, boxPtr: number): Pdf
             if (last && ch !== '\r' && ch !== '\n') chars[chars.length - 1] = { ...last, spaceAfter: true };
             continue;
           }
-          if (!m._FPDFText_GetCharBox(textPage, c, boxPtr, boxPtr + 8, boxPtr + 16, boxPtr + 24)) continue;
-          // Read the heap after the call: the wasm memory may have grown and replaced the view.
-          const f64 = m.HEAPF64;
-          const left = f64[slot] ?? 0;
-          const right = f64[slot + 1] ?? 0;
-          const bottom = f64[slot + 2] ?? 0;
-          const top = f64[slot + 3] ?? 0;
-          const ink = { left, right, top: height - top, bottom: height - bottom };
-          // FS_RECTF {left, top, right, bottom}: the advance width and the font's ascent to descent.
-          const loose = m._FPDFText_GetLooseCharBox(textPage, c, boxPtr) ? Array.from(m.HEAPF32.subarray(boxPtr / 4, boxPtr / 4 + 4)) : null;
-          chars.push({
-            ch,
-            ...ink,
-            looseLeft: loose ? Math.min(loose[0] ?? left, left) : left,
-            looseRight: loose ? Math.max(loose[2] ?? right, right) : right,
-            looseTop: loose ? height - (loose[1] ?? top) : ink.top,
-            looseBottom: loose ? height - (loose[3] ?? bottom) : ink.bottom,
-            spaceAfter: false,
-          });
+          const box = lineBox(m, textPage, c, boxPtr);
+          if (box) chars.push({ ch, left: box[0], right: box[1], top: height - box[2], bottom: height - box[3], spaceAfter: false });
         }
       } finally {
         m._FPDFText_ClosePage(textPage);
       }
     }
-    return { number: index + 1, width, height, chars, images };
+    return { number: index + 1, width, height, chars };
   } finally {
     m._FPDF_ClosePage(page);
   }
+}
+
+/** [left, right, top, bottom] in PDF space (y up): the loose box, else the ink box (FPDFText_GetCharBox). */
+function lineBox(m: PdfiumRaw, textPage: number, c: number, boxPtr: number): [number, number, number, number] | null {
+  // Read the heap after each call: the wasm memory may have grown and replaced the views.
+  if (m._FPDFText_GetLooseCharBox(textPage, c, boxPtr)) {
+    const f32 = m.HEAPF32; // FS_RECTF {left, top, right, bottom}
+    const i = boxPtr / 4;
+    return [f32[i] ?? 0, f32[i + 2] ?? 0, f32[i + 1] ?? 0, f32[i + 3] ?? 0];
+  }
+  if (m._FPDFText_GetCharBox(textPage, c, boxPtr, boxPtr + 8, boxPtr + 16, boxPtr + 24)) {
+    const f64 = m.HEAPF64; // left, right, bottom, top
+    const i = boxPtr / 8;
+    return [f64[i] ?? 0, f64[i + 1] ?? 0, f64[i + 3] ?? 0, f64[i + 2] ?? 0];
+  }
+  return null;
 }

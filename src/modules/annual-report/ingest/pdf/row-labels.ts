@@ -13,6 +13,7 @@ import { normaliseLabel } from '../../domain/labels.ts';
 /** A piece of label text in one label column, in flow coordinates (pages stacked). */
 export interface LabelItem {
   readonly column: number;
+  readonly page?: number;
   readonly text: string;
   readonly top: number;
   readonly bottom: number;
@@ -25,6 +26,7 @@ export interface DataRow {
   readonly top: number;
   readonly bottom: number;
   readonly values: readonly string[];
+  readonly page?: number;
 }
 
 export interface LabelledRow {
@@ -32,6 +34,7 @@ export interface LabelledRow {
   readonly values: readonly string[];
   /** True for a row rebuilt from a label with no values printed at all (every cell blank). */
   readonly blank: boolean;
+  readonly page?: number;
 }
 
 const MARKER = /^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)/;
@@ -50,6 +53,7 @@ interface Row {
   top: number;
   bottom: number;
   values: readonly string[];
+  page?: number;
   labels: string[];
   /** Column of the row's own label; Infinity while unknown. */
   level: number;
@@ -64,7 +68,7 @@ export function labelRows(items: readonly LabelItem[], data: readonly DataRow[],
   const rows: Row[] = data.map((d) => ({ ...d, labels: Array(columns).fill('') as string[], level: Infinity, blank: false }));
   const groups: Block[] = [];
   for (let column = columns - 1; column >= 0; column--) {
-    const blocks = buildBlocks(items.filter((i) => i.column === column), lineHeight, rows);
+    const blocks = buildBlocks(items.filter((i) => i.column === column), lineHeight);
     const pending: Block[] = [];
     // Pass 1: text beside a row's values.
     for (const b of blocks) {
@@ -84,7 +88,7 @@ export function labelRows(items: readonly LabelItem[], data: readonly DataRow[],
       const marked = !!first && startsWithMarker(first.text);
       if (free.length) own(nearest(free, b), column, b);
       else if (marked && [above, below].every((r) => !r || r.level <= column)) {
-        const row: Row = { top: b.top, bottom: b.bottom, values: [], labels: Array(columns).fill('') as string[], level: Infinity, blank: true };
+        const row: Row = { top: b.top, bottom: b.bottom, values: [], page: first.page, labels: Array(columns).fill('') as string[], level: Infinity, blank: true };
         rows.splice(below ? rows.indexOf(below) : rows.length, 0, row);
         own(row, column, b);
       } else if (!marked && above && above.level === column && distance(above, b) < 2 * lineHeight) {
@@ -101,6 +105,7 @@ export function labelRows(items: readonly LabelItem[], data: readonly DataRow[],
     labels: r.labels,
     values: r.blank ? Array(width).fill('') : r.values,
     blank: r.blank,
+    ...(r.page !== undefined ? { page: r.page } : {}),
   }));
 }
 
@@ -121,7 +126,7 @@ function nearest<T extends { top: number; bottom: number }>(rows: readonly T[], 
 }
 
 /** Items of one column in reading order, cut into blocks at a wide gap, at a numbering marker, or between rows. */
-function buildBlocks(items: readonly LabelItem[], lineHeight: number, rows: readonly Row[]): Block[] {
+function buildBlocks(items: readonly LabelItem[], lineHeight: number): Block[] {
   const blocks: Block[] = [];
   for (const item of [...items].sort((a, b) => a.top - b.top)) {
     const last = blocks[blocks.length - 1];
@@ -138,7 +143,6 @@ function buildBlocks(items: readonly LabelItem[], lineHeight: number, rows: read
       last.bottom = Math.max(last.bottom, item.bottom);
     }
   }
-  void rows;
   return blocks;
 }
 

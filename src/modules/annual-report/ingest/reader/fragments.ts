@@ -71,6 +71,12 @@ export function fragmentOf(line: Line, index: number): Fragment | null {
   while (split > 0 && isValueToken(tokens[split - 1]!)) split--;
   if (split < tokens.length) {
     const label = tokens.slice(0, split).join(' ');
+    const glued = split > 0 ? gluedRun(label) : null;
+    const trailing = tokens.slice(split);
+    if (glued && trailing.every((t) => /^\d+$/.test(toHalfWidth(t)))) {
+      // Digits partly glued, partly spaced ("（一）予以公开600000 6"): one run to split by the identities.
+      return { ...base, labels: [glued.label], values: [], hasSlots: false, run: glued.run + trailing.map(toHalfWidth).join('') };
+    }
     if (split === 0 || HAN_OR_LETTER.test(label)) {
       return { ...base, labels: label ? [label] : [], values: tokens.slice(split), hasSlots: true };
     }
@@ -88,6 +94,18 @@ export function gluedRun(text: string): { label: string; run: string } | null {
   const run = m[2]!.replace(/[\s,]/g, '');
   if (!/^\d[\d.]*$/.test(run)) return null;
   return { label: m[1]!.trim(), run };
+}
+
+/**
+ * The digits of a row printed as one cell where `columns` cells belong ("1700000017" under seven columns): a glued
+ * run rather than one number.
+ */
+export function singleGluedCell(f: Fragment, columns: number): string | null {
+  if (f.run !== undefined || columns < 3 || f.values.length >= columns) return null;
+  const filled = f.values.filter((v) => v.trim() !== '');
+  if (filled.length !== 1) return null;
+  const digits = toHalfWidth(filled[0]!).replace(/\s+/g, '');
+  return /^\d+$/.test(digits) && digits.length >= columns ? digits : null;
 }
 
 export function hasData(f: Fragment): boolean {

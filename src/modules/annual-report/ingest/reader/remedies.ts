@@ -2,7 +2,7 @@ import { BLANK, numericValue, parseCell, valueForSum, type Cell } from '../../do
 import { FORMATS, type FormatId } from '../../domain/formats/index.ts';
 import type { ExtractionNote } from '../../domain/report.ts';
 import { REMEDY_DIGIT_GROUPS, splitDigitRun } from '../digit-split.ts';
-import { hasData, isLabelCell, type Fragment } from './fragments.ts';
+import { hasData, isLabelCell, singleGluedCell, type Fragment } from './fragments.ts';
 import { HEADER_WORDS } from './header-words.ts';
 import { isHeaderText } from './label-match.ts';
 import { placeUnaligned, type Judge } from './placement.ts';
@@ -50,8 +50,9 @@ export function readRemedies(fragments: readonly Fragment[], format: FormatId): 
       consumed.add(f.index);
     }
     if (!hasData(f)) continue;
-    if (f.run !== undefined && printed.length === 0) {
-      run = f.run;
+    const glued = f.run ?? singleGluedCell(f, WIDTH);
+    if (glued !== null && printed.length === 0) {
+      run = glued;
       source = f.source;
       consumed.add(f.index);
       recognised = true;

@@ -2,7 +2,7 @@ import { BLANK, parseCell, type Cell, type ValueKind } from '../../domain/cell.t
 import type { RowDef, TableDef, TableId } from '../../domain/formats/index.ts';
 import type { ExtractionNote } from '../../domain/report.ts';
 import { splitDigitRun, type DigitGroup } from '../digit-split.ts';
-import { hasData, type Fragment } from './fragments.ts';
+import { hasData, singleGluedCell, type Fragment } from './fragments.ts';
 import { isGroupPiece, isHeaderText, labelScore, stripGroupPrefix } from './label-match.ts';
 import { cellSignature, placeAligned, placeUnaligned, type Anchor, type Judge } from './placement.ts';
 
@@ -124,7 +124,8 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
       consumed.add(frag.index);
       continue;
     }
-    if (!data && labels.length > 0 && labels.every((l) => isHeaderText(l, spec.headerWords) && !strongRow(l, rows))) {
+    const header = labels.every((l) => isHeaderText(l, spec.headerWords));
+    if (!data && labels.length > 0 && header && (labels.length > 1 || !strongRow(labels[0]!, rows))) {
       consumed.add(frag.index);
       recognised = true;
       continue;
@@ -212,7 +213,8 @@ interface Placed {
 
 function placeFragment(frag: Fragment, kinds: readonly ValueKind[], spec: RowTableSpec, gridWidth: number | null): Placed {
   const n = kinds.length;
-  if (frag.run !== undefined) return placeRun(frag.run, kinds, spec);
+  const run = frag.run ?? singleGluedCell(frag, n);
+  if (run !== null) return placeRun(run, kinds, spec);
   const fullWidth = !frag.aligned && gridWidth !== null && frag.width === gridWidth && frag.labelEnd <= gridWidth - n;
   if (frag.aligned || (spec.anchor === 'right' && fullWidth)) {
     const p = placeAligned(frag.values, kinds, spec.anchor);
@@ -250,7 +252,39 @@ function placeRun(run: string, kinds: readonly ValueKind[], spec: RowTableSpec):
       notes: [`数字连在一起（${run}），有 ${unique.size} 种拆法都说得通${capNote}，暂留空白`],
     };
   }
+  const extra = spec.judge && groups.length ? splitWithExtraZero(run, kinds, spec.judge) : null;
+  if (extra && extra.fitting.length > 0) {
+    const unique = extra.fitting.length === 1;
+    return {
+      cells: unique ? extra.fitting[0]! : blank,
+      fitting: extra.fitting,
+      notes: [
+        unique
+          ? `数字连在一起（${run}），按 ${n} 栏拆不开；多出一个 0（像是多印了一个空栏）时只有一种拆法符合合计关系：${describe(extra.fitting[0]!)}`
+          : `数字连在一起（${run}），多出一个 0 时有 ${extra.fitting.length} 种拆法都说得通${extra.capped ? '（搜索已达上限）' : ''}，暂留空白`,
+      ],
+    };
+  }
   return { cells: blank, fitting: [blank], notes: [`数字连在一起（${run}），找不到符合本行栏数${groups.length ? '和合计关系' : ''}的拆法${capNote}，留空白`] };
+}
+
+/** Crawlers sometimes keep one spurious cell printed 0: split into n+1 parts, drop one 0, keep what fits. */
+function splitWithExtraZero(run: string, kinds: readonly ValueKind[], judge: Judge): { fitting: Cell[][]; capped: boolean } {
+  const n = kinds.length;
+  const result = splitDigitRun(run, n + 1, { maxSolutions: 200 });
+  const seen = new Set<string>();
+  const fitting: Cell[][] = [];
+  for (const parts of result.solutions) {
+    parts.forEach((p, i) => {
+      if (p !== '0') return;
+      const cells = parts.filter((_, k) => k !== i).map((q, k) => parseCell(q, kinds[k] ?? 'count'));
+      const sig = cellSignature(cells);
+      if (seen.has(sig) || judge(cells) !== 2) return;
+      seen.add(sig);
+      fitting.push(cells);
+    });
+  }
+  return { fitting, capped: result.capped };
 }
 
 export function describe(cells: readonly Cell[]): string {
