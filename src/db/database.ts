@@ -24,6 +24,11 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** How long SQLite waits for another writer before failing, in ms (default 5000). */
   readonly busyTimeoutMs?: number;
+  /**
+   * Called when an idle PostgreSQL connection fails (e.g. the server restarted); the pool drops it and opens a new
+   * one when needed. Without a listener `pg` would crash the process. Default: one line on stderr.
+   */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
@@ -88,6 +93,7 @@ function openPostgres(connectionString: string, schema: string | null, options: 
         oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', options.onConnectionError ?? ((error) => process.stderr.write(`数据库连接中断：${error.message}\n`)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }

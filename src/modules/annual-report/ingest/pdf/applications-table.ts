@@ -23,15 +23,21 @@ const SPANNING = /申请人情况|法人或其他组织|勾稽关系|本列数�
 const AFTER_TABLE = /^([四五六七]\.(?!结转)|行政复议|行政诉讼)/;
 
 const ROW_START = /^[一二三四]\./;
+/** Numbering of the items under a group: 1. 1、 (1) 1) ①. */
+const ITEM_MARKER = /^(\d+[.)]|\(\d+\)|[①-⑳])/;
 
-const has = (line: TextLine, word: string) => line.words.some((w) => normaliseLabel(w.text).includes(word));
-
-/** True when the line starts table 三's header: 自然人, with 总计 on it or within a few lines below. */
+/** True when the line starts table 三's header: a 自然人 cell, with a 总计 cell on it or within a few lines below. */
 export function isApplicationsHeader(lines: readonly TextLine[], i: number): boolean {
   const line = lines[i];
-  // A narrow column wraps the header itself: 自然 / 人.
-  if (!line || !line.words.some((w) => normaliseLabel(w.text).startsWith('自然'))) return false;
-  return lines.slice(i, i + 6).some((l) => has(l, '总计') || has(l, '合计') || normaliseLabel(lineText(l)).includes('总计'));
+  // A narrow column wraps the header itself: 自然 / 人. A prose line mentioning 自然人 has longer words.
+  if (!line || !line.words.some((w) => /^自然人?$/.test(normaliseLabel(w.text)))) return false;
+  return lines.slice(i, i + 6).some((l) => cellTexts(l).some((t) => /^(总计|合计)$/.test(t)));
+}
+
+/** The words of a line, with neighbouring single characters also joined (总 计 printed with a wide space). */
+function cellTexts(line: TextLine): string[] {
+  const texts = line.words.map((w) => normaliseLabel(w.text));
+  return [...texts, ...texts.slice(1).map((t, i) => `${texts[i]}${t}`)];
 }
 
 /**
@@ -41,7 +47,7 @@ export function isApplicationsHeader(lines: readonly TextLine[], i: number): boo
 export function readApplicationsTable(lines: readonly TextLine[], headerLine: number, tableIndex: number): TableRead {
   const notes: ExtractionNote[] = [];
   const first = lines[headerLine] as TextLine;
-  const natural = first.words.find((w) => normaliseLabel(w.text).startsWith('自然')) as Word;
+  const natural = first.words.find((w) => /^自然人?$/.test(normaliseLabel(w.text))) as Word;
   const h = natural.bottom - natural.top;
   // The header starts a few lines above 自然人 (申请人情况, the corner note) and ends where the rows start: the
   // first line with a value, or with a row number (一、 of a label wrapped above its values).
@@ -94,14 +100,19 @@ export function readApplicationsTable(lines: readonly TextLine[], headerLine: nu
       row = data.length;
       data.push({ top: f.top, bottom: f.bottom, page: f.line.page, values: aligned ? place(columns, values) : values.map((w) => w.text) });
     }
+    // Words of one label cell on one line (a label printed with wide letter spacing) make one item.
     const offset = f.top - f.line.top;
+    const onLine = new Map<number, number>();
     for (const w of f.line.words) {
       if ((w.left + w.right) / 2 >= valueLeft) continue;
       const column = labelColumn(w, edges);
-      const prev = items[items.length - 1];
-      if (prev && prev.column === column && prev.top === w.top + offset && prev.row === row) {
-        items[items.length - 1] = { ...prev, text: prev.text + w.text };
-      } else items.push({ column, text: w.text, top: w.top + offset, bottom: w.bottom + offset, row, page: w.page });
+      const at = onLine.get(column);
+      const prev = at === undefined ? undefined : items[at];
+      if (at !== undefined && prev) items[at] = { ...prev, text: prev.text + w.text, bottom: Math.max(prev.bottom, w.bottom + offset) };
+      else {
+        onLine.set(column, items.length);
+        items.push({ column, text: w.text, top: w.top + offset, bottom: w.bottom + offset, row, page: w.page });
+      }
     }
   }
   const labelled = labelRows(items, data, edges.length, lineHeight);
@@ -167,7 +178,7 @@ function labelColumnEdges(words: readonly Word[], lineHeight: number): number[] 
   };
   const edges = [Number.NEGATIVE_INFINITY];
   const level1 = minLeft(/^\([一二三四五六七八九十]+\)/);
-  const level2 = minLeft(/^\d+\./);
+  const level2 = minLeft(ITEM_MARKER);
   if (level1 !== null) edges.push(level1 - tol);
   if (level2 !== null && (level1 === null || level2 > level1 + tol)) edges.push(level2 - tol);
   return edges;

@@ -13,6 +13,11 @@ const KNOWN_HEADERS = REMEDIES_TABLE.columns.flatMap((c) => [c.label, ...c.alias
 /** The data line may be printed far below the three-level header, but not past the next section. */
 const MAX_HEADER_LINES = 20;
 
+const NEXT_SECTION = /^[五六七]\./;
+
+/** A line of values only (blank cells leave gaps, so any number of them). */
+const isValueLine = (line: TextLine) => line.words.length > 0 && line.words.every((w) => isValueWord(w.text));
+
 const words = (line: TextLine) => line.words.map((w) => normaliseLabel(w.text));
 
 /** True when the line starts table 四's header: a 行政复议 cell, with 行政诉讼 on it or just below. */
@@ -31,13 +36,16 @@ export function readRemediesTable(lines: readonly TextLine[], headerLine: number
   const notes: ExtractionNote[] = [];
   let data = headerLine;
   const limit = Math.min(lines.length, headerLine + MAX_HEADER_LINES);
-  while (data < limit && (lines[data] as TextLine).words.filter((w) => isValueWord(w.text)).length < 5) data++;
+  while (data < limit && !isValueLine(lines[data] as TextLine)) {
+    if (data > headerLine && NEXT_SECTION.test(normaliseLabel(lineText(lines[data] as TextLine)))) return { rows: [], end: headerLine, notes };
+    data++;
+  }
   if (data >= limit) return { rows: [], end: headerLine, notes };
   const header = lines.slice(headerLine, data);
   const stacked = stackHeader(header, SPANNING, KNOWN_HEADERS);
   const dataLines: TextLine[] = [];
   let end = data;
-  while (end < lines.length && (lines[end] as TextLine).words.filter((w) => isValueWord(w.text)).length >= 5) dataLines.push(lines[end++] as TextLine);
+  while (end < lines.length && isValueLine(lines[end] as TextLine)) dataLines.push(lines[end++] as TextLine);
   const page = (lines[headerLine] as TextLine).page;
 
   let columns: Column[] | null = null;

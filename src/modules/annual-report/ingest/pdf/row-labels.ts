@@ -37,8 +37,8 @@ export interface LabelledRow {
   readonly page?: number;
 }
 
-const MARKER = /^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)/;
-const FIRST_MARKER = /^(1\.|\(一\)|一\.)/;
+const MARKER = /^(\d+[.)]|\(\d+\)|[①-⑳]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)/;
+const FIRST_MARKER = /^(1[.)]|\(1\)|①|\(一\)|一\.)/;
 
 export const startsWithMarker = (text: string) => MARKER.test(normaliseLabel(text));
 

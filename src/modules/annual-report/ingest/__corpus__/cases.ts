@@ -1,0 +1,183 @@
+import type { CorpusCase } from './expect.ts';
+
+/** Hand-written documents in the forms a checker user uploads, each with what a person reads off it. */
+const CASES_FIRST: CorpusCase[] = [
+  {
+    file: '01-tab-2019-chrome.txt',
+    quirks: ['tab text copied from a PDF', 'site chrome around the body', '2019 format', '上一年项目数量(指2019年事项数)', 'units in cells: 26158.97 万元, 增加 2 个, 减少1项, +2, -1, 1,234'],
+    format: '2019',
+    year: 2020,
+    agency: '某市某区审计局',
+    proactive: {
+      rows: {
+        rules: '0 0 0',
+        normativeDocs: '1 1 12',
+        licensing: '3 -1 25',
+        otherServices: '4 2 1234',
+        penalties: '18 -1 7',
+        compulsion: '2 0 0',
+        fees: '1 2',
+        procurement: '6 26158.97',
+      },
+    },
+    applications: {
+      rest: '0',
+      rows: {
+        received: '12 2 0 0 1 0 15',
+        carriedIn: '1 0 0 0 0 0 1',
+        disclosed: '5 1 0 0 0 0 6',
+        partlyDisclosed: '1 0 0 0 0 0 1',
+        'withheld.thirdParty': '1 0 0 0 0 0 1',
+        'unavailable.notHeld': '3 1 0 0 1 0 5',
+        'notHandled.petition': '1 0 0 0 0 0 1',
+        other: '1 0 0 0 0 0 1',
+        handledTotal: '12 2 0 0 1 0 15',
+        carriedOut: '1 0 0 0 0 0 1',
+      },
+    },
+    remedies: '1 0 0 1 2 | 0 1 0 0 1 | 0 0 0 0 0',
+    findings: [],
+  },
+];
+
+const CASES_MORE: CorpusCase[] = [];
+
+/** The 2021 table 三 most tab variants print (a county bureau's 2022 report): 18 received, 2 carried in and out. */
+const T3_2021: Record<string, string> = {
+  received: '15 2 0 0 1 0 18',
+  carriedIn: '2 0 0 0 0 0 2',
+  disclosed: '6 1 0 0 0 0 7',
+  partlyDisclosed: '2 0 0 0 0 0 2',
+  'withheld.thirdParty': '1 0 0 0 0 0 1',
+  'withheld.processInfo': '1 0 0 0 0 0 1',
+  'unavailable.notHeld': '3 1 0 0 1 0 5',
+  'notHandled.repeat': '1 0 0 0 0 0 1',
+  'other.noSupplement': '1 0 0 0 0 0 1',
+  handledTotal: '15 2 0 0 1 0 18',
+  carriedOut: '2 0 0 0 0 0 2',
+};
+const T2_2021: Record<string, string> = {
+  rules: '0 0 0',
+  normativeDocs: '3 1 25',
+  licensing: '125',
+  penalties: '37',
+  compulsion: '2',
+  fees: '12.5',
+};
+const T4 = '1 0 0 1 2 | 0 1 0 0 1 | 0 0 0 0 0';
+
+CASES_MORE.push(
+  {
+    file: '02-tab-2021-narrative.txt',
+    quirks: ['2021 format', '规范性文件 for 行政规范性文件', 'narrative 共受理政府信息公开申请18件 agreeing with the table'],
+    format: '2021',
+    year: 2022,
+    agency: '某县交通运输局',
+    proactive: { rows: T2_2021 },
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '03-tab-2021-mistyped-labels.txt',
+    quirks: ['labels mistyped: a character missing or doubled (申情, 予以以公开, 禁止公, 事物, 权权益, 重复申申请, 办里, 3.其它)'],
+    format: '2021',
+    year: 2022,
+    proactive: { rows: T2_2021 },
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '04-tab-2021-spaces-brackets.txt',
+    quirks: ['spaces inside words (总 计, 三 、本 年 度)', 'half-width brackets', 'header words split (商业企 业)', 'spaced title'],
+    format: '2021',
+    year: 2022,
+    agency: '某县交通运输局',
+    proactive: { rows: T2_2021 },
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '05-tab-2022-prints-2019-table3.txt',
+    quirks: ['a 2022 report still printing the 2019 table 三 under a 2021 table 二'],
+    format: '2019',
+    year: 2022,
+    proactive: { rows: { licensing: '_ _ 125', penalties: '_ _ 37', compulsion: '_ _ 2', fees: '_ _', rules: '_ _ _', normativeDocs: '_ _ _' } },
+    applications: { rows: { ...withoutOther(T3_2021), other: '1 0 0 0 0 0 1' }, rest: '0' },
+    remedies: T4,
+    findings: ['report.formatMismatch'],
+    notes: [{ kind: 'unreadable', message: /表二.*2021/ }],
+  },
+  {
+    file: '06-tab-2021-units-dashes.txt',
+    quirks: ['dashes for none (/, —, -, 无)', 'full-width digits', '1,250', '125000元 in a 万元 column'],
+    format: '2021',
+    year: 2022,
+    proactive: { rows: { ...T2_2021, licensing: '1250', fees: '12.5', compulsion: '-' } },
+    applications: {
+      rest: '-',
+      rows: {
+        received: '15 2 - - 1 - 18',
+        carriedIn: '2 - - - - - 2',
+        disclosed: '6 1 - - - - 7',
+        partlyDisclosed: '2 - - - - - 2',
+        'withheld.thirdParty': '1 0 0 0 0 0 1',
+        'withheld.processInfo': '1 0 0 0 0 0 1',
+        'unavailable.notHeld': '3 1 0 0 1 0 5',
+        'notHandled.repeat': '1 0 0 0 0 0 1',
+        'other.noSupplement': '1 0 0 0 0 0 1',
+        handledTotal: '15 2 - - 1 - 18',
+        carriedOut: '2 - - - - - 2',
+      },
+    },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '07-tab-2021-natural-person-only.txt',
+    quirks: ['only the 自然人 and 总计 columns filled'],
+    format: '2021',
+    year: 2021,
+    agency: '某镇人民政府',
+    applications: {
+      rest: '0 _ _ _ _ _ 0',
+      rows: {
+        received: '16 _ _ _ _ _ 16',
+        carriedIn: '2 _ _ _ _ _ 2',
+        disclosed: '7 _ _ _ _ _ 7',
+        partlyDisclosed: '2 _ _ _ _ _ 2',
+        'withheld.thirdParty': '1 _ _ _ _ _ 1',
+        'unavailable.notHeld': '4 _ _ _ _ _ 4',
+        'other.noSupplement': '2 _ _ _ _ _ 2',
+        handledTotal: '16 _ _ _ _ _ 16',
+        carriedOut: '2 _ _ _ _ _ 2',
+      },
+    },
+    findings: [],
+  },
+  {
+    file: '08-tab-2021-total-column-partly-blank.txt',
+    quirks: ['the 总计 column filled only in 一, 二, （七） and 四'],
+    format: '2021',
+    year: 2022,
+    applications: {
+      rest: '0 0 0 0 0 0 _',
+      rows: {
+        ...Object.fromEntries(Object.entries(T3_2021).map(([k, v]) => [k, v.replace(/ \d+$/, ' _')])),
+        received: T3_2021.received!,
+        carriedIn: T3_2021.carriedIn!,
+        handledTotal: T3_2021.handledTotal!,
+        carriedOut: T3_2021.carriedOut!,
+      },
+    },
+    findings: ['applications.blankTotalColumn'],
+  },
+);
+
+function withoutOther(rows: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(rows).filter(([k]) => !k.startsWith('other.')));
+}
+
+export const CASES: readonly CorpusCase[] = [...CASES_FIRST, ...CASES_MORE];
