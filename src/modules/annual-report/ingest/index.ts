@@ -1,15 +1,7 @@
 import type { Report } from '../domain/report.ts';
-import { parseReportJson } from '../render/json.ts';
 import { detectSourceKind, isOleDocument } from './detect.ts';
 import { UnreadableInput, type ExtractedDocument, type SourceKind } from './document.ts';
 import { decodeText } from './charset.ts';
-import { extractDocx } from './docx.ts';
-import { extractHtml } from './html.ts';
-import { extractMarkdown } from './markdown.ts';
-import { extractPdf } from './pdf.ts';
-import { readReport } from './read-report.ts';
-import { extractText } from './text.ts';
-import { extractXlsx } from './xlsx.ts';
 
 export { UnreadableInput } from './document.ts';
 export type { SourceKind } from './document.ts';
@@ -22,6 +14,8 @@ export interface IngestResult {
   readonly kind: SourceKind;
 }
 
+// Extractors load on first use: PDFium, exceljs and the HTML parser cost seconds of start-up for commands and
+// pages that never read a file of that kind.
 /**
  * A published report file in, a Report out. The kind is detected from the content, not only the file name.
  * Throws only UnreadableInput (with a Chinese message) for a file that cannot be read at all.
@@ -43,28 +37,30 @@ export async function ingestReport(bytes: Uint8Array, filename = ''): Promise<In
   }
   if (kind === 'json') {
     try {
+      const { parseReportJson } = await import('../render/json.ts');
       return { report: parseReportJson(decodeText(buffer)), kind };
     } catch (error) {
       throw new UnreadableInput('unreadable.corrupt', `JSON 报告无法读取：${(error as Error).message}`);
     }
   }
   const doc = await extract(kind, buffer);
+  const { readReport } = await import('./read-report.ts');
   return { report: readReport(doc), kind };
 }
 
 async function extract(kind: Exclude<SourceKind, 'json'>, buffer: Buffer): Promise<ExtractedDocument> {
   switch (kind) {
     case 'pdf':
-      return extractPdf(buffer);
+      return (await import('./pdf.ts')).extractPdf(buffer);
     case 'docx':
-      return extractDocx(buffer);
+      return (await import('./docx.ts')).extractDocx(buffer);
     case 'xlsx':
-      return extractXlsx(buffer);
+      return (await import('./xlsx.ts')).extractXlsx(buffer);
     case 'html':
-      return extractHtml(buffer);
+      return (await import('./html.ts')).extractHtml(buffer);
     case 'markdown':
-      return extractMarkdown(decodeText(buffer));
+      return (await import('./markdown.ts')).extractMarkdown(decodeText(buffer));
     case 'text':
-      return extractText(decodeText(buffer));
+      return (await import('./text.ts')).extractText(decodeText(buffer));
   }
 }

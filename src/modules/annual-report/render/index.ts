@@ -4,12 +4,10 @@
  */
 import type { Finding } from '../domain/finding.ts';
 import type { Report } from '../domain/report.ts';
-import { renderReportDocx } from './docx.ts';
 import { renderReportHtml } from './html.ts';
 import { renderReportJson } from './json.ts';
 import { createPdfRenderer, type PdfRenderer } from './pdf.ts';
 import { renderReportText } from './text.ts';
-import { renderReportXlsx } from './xlsx.ts';
 
 export type RenderTarget = 'html' | 'docx' | 'xlsx' | 'pdf' | 'json' | 'text';
 export const RENDER_TARGETS: readonly RenderTarget[] = ['html', 'docx', 'xlsx', 'pdf', 'json', 'text'];
@@ -53,10 +51,11 @@ export async function renderReport(report: Report, to: RenderTarget, options: Re
   switch (to) {
     case 'html':
       return Buffer.from(renderReportHtml(report, html), 'utf8');
+    // The DOCX and XLSX libraries load on first use (exceljs alone costs seconds of start-up).
     case 'docx':
-      return renderReportDocx(report);
+      return (await import('./docx.ts')).renderReportDocx(report);
     case 'xlsx':
-      return renderReportXlsx(report);
+      return (await import('./xlsx.ts')).renderReportXlsx(report);
     case 'pdf':
       return (options.pdf ?? (shared ??= createPdfRenderer())).render(report, html);
     case 'json':

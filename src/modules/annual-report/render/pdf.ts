@@ -3,7 +3,7 @@
  * glyphs come from the system fonts (fonts-noto-cjk); nothing is fetched. One browser serves a whole batch:
  * create a PdfRenderer, render many reports, close it.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Report } from '../domain/report.ts';
 import { renderReportHtml, type HtmlOptions } from './html.ts';
 
@@ -31,7 +31,10 @@ export function createPdfRenderer(executablePath = CHROMIUM_PATH): PdfRenderer {
   let browser: Promise<Browser> | null = null;
   const launch = (): Promise<Browser> => {
     if (!browser) {
-      const starting = chromium.launch({ executablePath, args: LAUNCH_ARGS }).catch((error: unknown) => {
+      // playwright-core takes seconds to load: only when a PDF is actually wanted.
+      const starting = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath, args: LAUNCH_ARGS }))
+        .catch((error: unknown) => {
         browser = null;
         throw new Error(`无法启动 Chromium（${executablePath}）生成 PDF：${(error as Error).message}`);
       });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { countBySeverity, type CheckedReport } from './check-reports.ts';
 
 const HEADER = ['文件', '机关', '年度', '格式', '错误', '警告', '提示', '说明'];
@@ -25,6 +24,7 @@ export function summaryCsv(checked: readonly CheckedReport[]): Buffer {
 }
 
 export async function summaryXlsx(checked: readonly CheckedReport[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('检查汇总');
   sheet.addRow(HEADER).font = { bold: true };

@@ -180,4 +180,64 @@ function withoutOther(rows: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(rows).filter(([k]) => !k.startsWith('other.')));
 }
 
+
+CASES_MORE.push({
+  file: '09-md-converter-2021.md',
+  quirks: ['Markdown pipe tables from a converter', 'tables cut into pieces with generic headers 数据1…数据10', 'a label split over a page break (2.没有现成信息需要 / 另行制作)', 'trailing total cell lost', 'OCR errors in labels (公幵, 掌悌, 申谓, 举根, 办埋)', 'stray characters between rows (■, 、)', 'page number between pieces'],
+  format: '2021',
+  year: 2022,
+  agency: '某县人力资源和社会保障局',
+  proactive: { rows: T2_2021 },
+  applications: { rows: { ...T3_2021, carriedIn: '2 0 0 0 0 0 _' }, rest: '0' },
+  remedies: T4,
+  findings: ['applications.blankTotalColumn'],
+});
+
+
+CASES_MORE.push({
+  file: '10-pdftotext-layout-2021.txt',
+  quirks: ['pdftotext -layout output (columns by runs of spaces)', 'group labels one character per line', 'labels wrapped with the numbers on the middle line', '（四）无 | 法提供 across a page break with -3- between', 'table 四: 15 numbers far below a three-level header', 'narrative 共受理政府信息公开申请 18 件'],
+  format: '2021',
+  year: 2022,
+  agency: '某县交通运输局',
+  proactive: { rows: T2_2021 },
+  applications: { rows: T3_2021, rest: '0' },
+  remedies: T4,
+  findings: [],
+});
+
+
+CASES_MORE.push({
+  file: '11-pdftotext-layout-2019.txt',
+  quirks: ['pdftotext -layout output of a 2019-format report', 'blank cells vanish between runs of spaces: only 自然人 and 总计 printed', 'labels wrapped inside narrow group columns', '251000元 converted to 万元', '增加 2 个, +3'],
+  format: '2019',
+  year: 2020,
+  agency: '某区财政局',
+  proactive: {
+    rows: {
+      rules: '0 0 0',
+      normativeDocs: '2 2 14',
+      licensing: '0 0 0',
+      otherServices: '0 0 0',
+      penalties: '12 3 41',
+      compulsion: '0 0 0',
+      fees: '16 2',
+      procurement: '23 25.1',
+    },
+  },
+  applications: {
+    rest: '_',
+    rows: {
+      received: '17 _ _ _ _ _ 17',
+      disclosed: '6 _ _ _ _ _ 6',
+      'withheld.internalAffairs': '1 _ _ _ _ _ 1',
+      'unavailable.notHeld': '10 _ _ _ _ _ 10',
+      handledTotal: '17 _ _ _ _ _ 17',
+    },
+  },
+  remedies: '0 0 0 0 0 | 0 0 0 0 0 | 0 0 0 0 0',
+  findings: [],
+  notes: [{ message: /种排法都说得通/ }],
+});
+
 export const CASES: readonly CorpusCase[] = [...CASES_FIRST, ...CASES_MORE];

@@ -67,34 +67,45 @@ interface Row {
 export function labelRows(items: readonly LabelItem[], data: readonly DataRow[], columns: number, lineHeight: number): LabelledRow[] {
   const rows: Row[] = data.map((d) => ({ ...d, labels: Array(columns).fill('') as string[], level: Infinity, blank: false }));
   const groups: Block[] = [];
+  const pending: Block[] = [];
+  // Pass 1, deepest column first: text beside a row's values is the row's own label, unless the row already has a
+  // deeper one (then it is part of a group label).
   for (let column = columns - 1; column >= 0; column--) {
-    const blocks = buildBlocks(items.filter((i) => i.column === column), lineHeight);
-    const pending: Block[] = [];
-    // Pass 1: text beside a row's values.
-    for (const b of blocks) {
+    for (const b of buildBlocks(items.filter((i) => i.column === column), lineHeight)) {
       const beside = rowsBeside(b, rows);
-      const open = beside.filter((r) => r.level > column);
-      const unlabelled = open.filter((r) => r.level === Infinity);
+      const unlabelled = beside.filter((r) => r.level === Infinity);
       if (unlabelled.length) own(nearest(unlabelled, b), column, b);
       else if (beside.length) groups.push(b);
       else pending.push(b);
     }
-    // Pass 2: text between rows: the label of values printed on a line of their own, a wrapped tail, a row
-    // printed without any value, or part of a group label.
-    for (const b of pending) {
-      const { above, below } = neighbours(b, rows);
-      const free = [above, below].filter((r): r is Row => !!r && r.level === Infinity && distance(r, b) < 3 * lineHeight);
-      const first = b.items[0];
-      const marked = !!first && startsWithMarker(first.text);
-      if (free.length) own(nearest(free, b), column, b);
-      else if (marked && [above, below].every((r) => !r || r.level <= column)) {
-        const row: Row = { top: b.top, bottom: b.bottom, values: [], page: first.page, labels: Array(columns).fill('') as string[], level: Infinity, blank: true };
-        rows.splice(below ? rows.indexOf(below) : rows.length, 0, row);
-        own(row, column, b);
-      } else if (!marked && above && above.level === column && distance(above, b) < 2 * lineHeight) {
-        above.labels[column] += text(b);
-      } else groups.push(b);
-    }
+  }
+  // Pass 2: values printed on a line of their own take the closest label text left between rows (deeper first).
+  for (const row of rows.filter((r) => r.level === Infinity)) {
+    const { above, below } = neighbours(row, rows);
+    const between = pending.filter((b) => (!above || centre(b) > centre(above)) && (!below || centre(b) < centre(below)));
+    const best = between
+      .map((b) => ({ b, score: distance(row, b) - (b.column * lineHeight) / 2 }))
+      .filter((c) => distance(row, c.b) < 3 * lineHeight)
+      .sort((x, y) => x.score - y.score)[0];
+    if (!best) continue;
+    own(row, best.b.column, best.b);
+    pending.splice(pending.indexOf(best.b), 1);
+  }
+  // Pass 3: what is left is a row printed without any value (a numbered label outside any group's span), the
+  // tail of a wrapped label, or a piece of a group label.
+  for (const b of [...pending].sort((x, y) => x.top - y.top)) {
+    const { above, below } = neighbours(b, rows);
+    const first = b.items[0];
+    const marked = !!first && startsWithMarker(first.text);
+    const insideGroup = !!above && !!below && above.level > b.column && below.level > b.column;
+    if (marked && !insideGroup) {
+      const row: Row = { top: b.top, bottom: b.bottom, values: [], page: first.page, labels: Array(columns).fill('') as string[], level: Infinity, blank: true };
+      rows.splice(below ? rows.indexOf(below) : rows.length, 0, row);
+      own(row, b.column, b);
+    } else if (!marked && above && above.level === b.column && distance(above, b) < 2 * lineHeight) {
+      above.labels[b.column] += text(b);
+      above.bottom = Math.max(above.bottom, b.bottom);
+    } else groups.push(b);
   }
   for (const g of groups) {
     const run = runFor(g, rows);
@@ -152,9 +163,10 @@ function rowsBeside(b: Block, rows: readonly Row[]): Row[] {
   return rows.filter((r, i) => own.has(i) || (centre(r) > b.top && centre(r) < b.bottom));
 }
 
-function neighbours(b: Block, rows: readonly Row[]): { above: Row | undefined; below: Row | undefined } {
-  const above = rows.filter((r) => centre(r) <= centre(b)).at(-1);
-  const below = rows.find((r) => centre(r) > centre(b));
+/** The rows just above and below a block (or a row: itself excluded). */
+function neighbours(b: { top: number; bottom: number }, rows: readonly Row[]): { above: Row | undefined; below: Row | undefined } {
+  const above = rows.filter((r) => r !== b && centre(r) <= centre(b)).at(-1);
+  const below = rows.find((r) => r !== b && centre(r) > centre(b));
   return { above, below };
 }
 

@@ -74,7 +74,8 @@ export function reportHtml(options: LayoutOptions): string {
 @page { size: A4; margin: 25mm 20mm; }
 body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 10.5pt; }
 table { border-collapse: collapse; margin: 8pt 0; }
-td { border: 0.6pt solid #000; padding: 3pt 4pt; vertical-align: middle; }
+td { border: 0.6pt solid #000; padding: 3pt 4pt; vertical-align: ${options.valign ?? 'middle'}; }
+td.i { text-align: ${options.labelAlign ?? 'left'}; }
 td.v { text-align: ${options.align}; }
 td.h { text-align: center; }
 td.g0, td.g1 { text-align: center; }
