@@ -49,9 +49,14 @@ function toDocumentLines(lines: readonly TextLine[], notes: ExtractionNote[]): L
   let i = 0;
   while (i < lines.length) {
     let table: TableRead | null = null;
-    if (isApplicationsHeader(lines, i)) table = readApplicationsTable(lines, i, tableIndex);
-    else if (isRemediesHeader(lines, i)) table = readRemediesTable(lines, i, tableIndex);
-    else if (isProactiveBlockHeading(lines, i)) table = readProactiveBlocks(lines, i, tableIndex);
+    try {
+      if (isApplicationsHeader(lines, i)) table = readApplicationsTable(lines, i, tableIndex);
+      else if (isRemediesHeader(lines, i)) table = readRemediesTable(lines, i, tableIndex);
+      else if (isProactiveBlockHeading(lines, i)) table = readProactiveBlocks(lines, i, tableIndex);
+    } catch (error) {
+      // A layout no rule foresaw: keep its lines as text (the reader can still try) rather than lose the file.
+      notes.push({ kind: 'unreadable', message: `第 ${lines[i]?.page ?? '?'} 页的表格未能按版面重建，按文字行读取（${(error as Error).message}）` });
+    }
     if (table && table.end > i) {
       // Header lines already written as text before the table was recognised are replaced by the table.
       if (table.start !== undefined && table.start < i) out.splice(out.length - (i - table.start));

@@ -28,7 +28,7 @@ import { decideFormat } from './reader/format-detect.ts';
 import { fragmentOf, type Fragment } from './reader/fragments.ts';
 import { readProactive } from './reader/proactive.ts';
 import { readRemedies } from './reader/remedies.ts';
-import type { RowTableResult } from './reader/row-table.ts';
+import { describe, type RowTableResult } from './reader/row-table.ts';
 import { findMeta, findSections, type SectionStart } from './report-meta.ts';
 
 export function readReport(doc: ExtractedDocument): Report {
@@ -68,12 +68,15 @@ function read(doc: ExtractedDocument): Report {
 
   const decision = decideFormat(fragments.applications, fragments.proactive, meta.year);
   const format = decision.format;
-  const proactive = readProactive(fragments.proactive, format);
+  // Table 二 is read in the format its own headers name; a report mixing formats keeps only the cells both share.
+  const proactiveFormat = decision.proactive ?? format;
+  const proactive = readProactive(fragments.proactive, proactiveFormat);
   const applications = readApplications(fragments.applications, format);
   const remedies = readRemedies(fragments.remedies, format);
 
+  const crossNotes: ExtractionNote[] = [];
   const tables = {
-    proactive: fill(format, 'proactive', proactive),
+    proactive: proactiveFormat === format ? fill(format, 'proactive', proactive) : fillAcross(format, proactiveFormat, proactive, crossNotes),
     applications: fill(format, 'applications', applications),
     remedies: remedies.cells,
   } as Record<TableId, TableCells>;
@@ -89,6 +92,7 @@ function read(doc: ExtractedDocument): Report {
     ...meta.notes,
     decision.note,
     ...proactive.notes,
+    ...crossNotes,
     ...applications.notes,
     ...remedies.notes,
     ...missingTables.map((t) => ({ kind: 'unreadable' as const, table: t, message: `没有找到${TABLE_TITLES[t]}` })),
@@ -143,6 +147,30 @@ function fill(format: FormatId, table: TableId, result: RowTableResult): TableCe
       row[c] = reading.cells[i] ?? (BLANK as Cell);
     });
   }
+  return out;
+}
+
+/**
+ * Table 二 printed in the other format than table 三 (a 2022 report with the 2019 table 三): only cells with the same
+ * row and column id in both formats (处理决定数量 of 行政许可, 行政处罚, 行政强制) carry over; the rest stay blank and
+ * are named in a note, never poured into columns that mean something else.
+ */
+function fillAcross(format: FormatId, printed: FormatId, result: RowTableResult, notes: ExtractionNote[]): TableCells {
+  const out = blankTable(format, 'proactive');
+  const lost: string[] = [];
+  for (const [rowId, reading] of result.readings) {
+    const row = out[rowId];
+    reading.row.columns.forEach((c, i) => {
+      const cell = reading.cells[i] ?? BLANK;
+      if (row && c in row) row[c] = cell;
+      else if (cell.kind !== 'blank') lost.push(`${reading.row.label}“${FORMATS[printed].tables.proactive.columns.find((d) => d.id === c)?.label ?? c}”${describe([cell])}`);
+    });
+  }
+  notes.push({
+    kind: 'unreadable',
+    table: 'proactive',
+    message: `表二按 ${printed} 年格式印制，表三却按 ${format} 年格式：两种格式共有的栏目照录，${lost.length ? `其余栏目无对应位置、未计入（${lost.join('、')}）` : '其余栏目为空'}`,
+  });
   return out;
 }
 

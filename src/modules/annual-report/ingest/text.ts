@@ -1,5 +1,6 @@
 import { parseCell } from '../domain/cell.ts';
 import { normaliseText } from '../domain/labels.ts';
+import type { ExtractionNote } from '../domain/report.ts';
 import type { ExtractedDocument, Line } from './document.ts';
 import { isChrome, isPageNumber } from './page-chrome.ts';
 
@@ -12,6 +13,17 @@ import { isChrome, isPageNumber } from './page-chrome.ts';
 export function extractText(text: string): ExtractedDocument {
   const lines: Line[] = [];
   let dropped = 0;
+  // Crawled pages often put every table cell on a line of its own: consecutive lines holding one value each are
+  // the cells of one row.
+  let cells: string[] = [];
+  let merged = 0;
+  const flush = () => {
+    if (cells.length >= 2) {
+      lines.push({ kind: 'row', cells, aligned: false });
+      merged++;
+    } else if (cells.length === 1) lines.push(toLine(cells[0]!));
+    cells = [];
+  };
   for (const raw of splitLines(text)) {
     // Trailing tabs are empty cells of a row: keep them.
     const line = raw.replace(/[ \u3000\u00a0]+$/, '');
@@ -20,10 +32,25 @@ export function extractText(text: string): ExtractedDocument {
       dropped++;
       continue;
     }
+    if (!line.includes('\t') && isSingleValue(line.trim())) {
+      cells.push(line.trim());
+      continue;
+    }
+    flush();
     lines.push(toLine(line));
   }
-  const notes = dropped ? [{ kind: 'ignored' as const, message: `略去页码和网页栏目等 ${dropped} 行` }] : [];
+  flush();
+  const notes: ExtractionNote[] = [];
+  if (dropped) notes.push({ kind: 'ignored', message: `略去页码和网页栏目等 ${dropped} 行` });
+  if (merged) notes.push({ kind: 'guessed', message: `有 ${merged} 处连续几行各只有一个数字，按同一行的各栏读取` });
   return { kind: 'text', lines, notes };
+}
+
+/** One value and nothing else (12, 26158.97万元, 增加2个, /): a table cell on a line of its own. */
+function isSingleValue(line: string): boolean {
+  if (line.length > 16 || /\s{2,}/.test(line)) return false;
+  if (/^[/／\-－—–]$/.test(line)) return true;
+  return isValue(line);
 }
 
 export function splitLines(text: string): string[] {

@@ -9,6 +9,8 @@ import { lifeCycleDraft, lifeCycleState, summaryOf } from '../domain/build/test-
 import { checkReport, checkSeries } from '../domain/checks/index.ts';
 import { formatForYear } from '../domain/formats/index.ts';
 import { tablesAsNumbers, type Report } from '../domain/report.ts';
+import { ingestReport } from '../ingest/index.ts';
+import { renderReport } from '../render/index.ts';
 import { buildAllAnnualReports, buildAnnualReport } from './build-annual-report.ts';
 
 const NOW = '2026-01-05T08:00:00.000Z';
@@ -91,6 +93,16 @@ describe.each(testDatabases())('buildAnnualReport on $name', (target) => {
     }
     const busy = (await buildAnnualReport({ db: t.db }, { agencyId: ids[0]!, year: 2022 }))!;
     expect(tablesAsNumbers(busy).applications.carriedIn!.total).toBeGreaterThan(0);
+  });
+
+  it.each(['text', 'html', 'xlsx'] as const)('gives a report that renders to %s and reads back with the same cells', async (to) => {
+    for (const year of [2020, 2022]) {
+      const report = (await buildAnnualReport({ db: t.db }, { agencyId: ids[0]!, year }))!;
+      const back = (await ingestReport(await renderReport(report, to), `report.${to === 'text' ? 'txt' : to}`)).report;
+      expect([back.agency, back.year, back.format]).toEqual([report.agency, report.year, report.format]);
+      expect(tablesAsNumbers(back)).toEqual(tablesAsNumbers(report));
+      expect(checkReport(back)).toEqual([]);
+    }
   });
 
   it('builds the requested format and the prose given', async () => {

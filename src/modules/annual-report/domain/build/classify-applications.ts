@@ -48,5 +48,6 @@ export function classifyApplicationsForYear(apps: Iterable<ApplicationSummary>, 
     add(rows.in, app.applicantColumn);
     add(rows.out, app.applicantColumn);
   }
-  return [...counts.values()].sort((a, b) => (a.row < b.row ? -1 : a.row > b.row ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...counts.values()].sort((a, b) => order(a.row, b.row) || order(a.column, b.column));
 }

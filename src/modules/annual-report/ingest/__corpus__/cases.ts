@@ -240,4 +240,148 @@ CASES_MORE.push({
   notes: [{ message: /种排法都说得通/ }],
 });
 
+
+CASES_MORE.push(
+  {
+    file: '12-crawled-run-together-2019.txt',
+    quirks: ['crawled page text with every cell run together', 'site chrome (字体 大 中 小, 打印本页, 分享到, 扫一扫)', 'glued rows split by the row and column identities', 'ambiguous glued table 二 rows left blank with a note'],
+    format: '2019',
+    year: 2020,
+    agency: '某县水利局',
+    proactive: {
+      rows: {
+        rules: '0 0 0',
+        normativeDocs: '_ _ _',
+        licensing: '_ _ _',
+        otherServices: '0 0 0',
+        penalties: '_ _ _',
+        compulsion: '0 0 0',
+        fees: '2 0',
+        procurement: '_ _',
+      },
+    },
+    applications: {
+      rest: '0',
+      rows: {
+        received: '12 0 0 0 1 0 13',
+        disclosed: '5 0 0 0 1 0 6',
+        partlyDisclosed: '1 0 0 0 0 0 1',
+        'unavailable.notHeld': '4 0 0 0 0 0 4',
+        other: '2 0 0 0 0 0 2',
+        handledTotal: '12 0 0 0 1 0 13',
+      },
+    },
+    remedies: '0 0 0 0 0 | 0 0 0 0 0 | 0 0 0 0 0',
+    findings: [],
+    notes: [{ message: /种拆法都说得通/ }, { message: /按各列的合计关系只有一种成立/ }],
+  },
+  {
+    file: '13-crawled-one-cell-per-line-2021.txt',
+    quirks: ['crawled page text with every table cell on a line of its own'],
+    format: '2021',
+    year: 2023,
+    agency: '某街道办事处',
+    proactive: { rows: T2_2021 },
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '14-tab-2021-table4-transposed.txt',
+    quirks: ['table 四 printed transposed: results down, the three groups across'],
+    format: '2021',
+    year: 2022,
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '15-tab-2021-table4-two-rows.txt',
+    quirks: ['table 四 split in two: 行政复议 (5) above, 行政诉讼 (10) below, each with its own header'],
+    format: '2021',
+    year: 2022,
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '15b-tab-2021-table4-labelled-rows.txt',
+    quirks: ['table 四 as two labelled rows: 行政复议 5 numbers, 行政诉讼 10 numbers'],
+    format: '2021',
+    year: 2022,
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '16-tab-2021-real-errors.txt',
+    quirks: ['real error: （七）总计 not the sum of the rows above it', 'real error: table 四 total 0 under non-zero results'],
+    format: '2021',
+    year: 2022,
+    applications: { rows: { ...T3_2021, handledTotal: '15 2 0 0 1 0 19' }, rest: '0' },
+    remedies: '1 0 0 1 0 | 0 1 0 0 1 | 0 0 0 0 0',
+    findings: ['applications.suspectCell', 'remedies.groupTotal'],
+  },
+  {
+    file: '17-tab-2021-narrative-mismatch.txt',
+    quirks: ['narrative figures that disagree with the table (受理15件 vs 18; 行政复议2起 agrees)'],
+    format: '2021',
+    year: 2022,
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: ['narrative.tableMismatch'],
+  },
+);
+
+
+CASES_MORE.push(
+  {
+    file: '18-html-word-paste-2021.html',
+    quirks: ['HTML page: Word paste with mso- styles and a <span> in every cell', 'site chrome around the body', 'blank cells as &nbsp;', 'only 自然人 and 总计 filled', 'rowspan/colspan labels and headers'],
+    format: '2021',
+    year: 2021,
+    agency: '某县退役军人事务局',
+    proactive: { rows: { rules: '0 0 0', normativeDocs: '1 0 9', licensing: '0', penalties: '6', compulsion: '0', fees: '0' } },
+    applications: {
+      rest: '_',
+      rows: {
+        received: '9 _ _ _ _ _ 9',
+        carriedIn: '1 _ _ _ _ _ 1',
+        disclosed: '4 _ _ _ _ _ 4',
+        'unavailable.notHeld': '3 _ _ _ _ _ 3',
+        'notHandled.repeat': '1 _ _ _ _ _ 1',
+        handledTotal: '8 _ _ _ _ _ 8',
+        carriedOut: '2 _ _ _ _ _ 2',
+      },
+    },
+    remedies: '0 0 0 0 0 | 0 0 0 0 0 | 0 0 0 0 0',
+    findings: [],
+  },
+  {
+    file: '19-tab-2021-cjk-radicals.txt',
+    quirks: ['CJK radical code points from a browser-printed PDF (U+2F08 for 人, U+2F00 for 一)'],
+    format: '2021',
+    year: 2022,
+    proactive: { rows: T2_2021 },
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+  },
+  {
+    file: '20-tab-2021-table2-local-rows.txt',
+    quirks: ['local extra rows in table 二 (其他主动公开文件, 其他对外管理服务事项 and a whole （九） block in a 2021 report)', 'notes in labels (（含部门文件）, （件）)'],
+    format: '2021',
+    year: 2022,
+    proactive: { rows: T2_2021 },
+    applications: { rows: T3_2021, rest: '0' },
+    remedies: T4,
+    findings: [],
+    notes: [
+      { kind: 'ignored', message: /其他主动公开文件/ },
+      { kind: 'ignored', message: /其他对外管理服务事项/ },
+      { kind: 'ignored', message: /政府集中采购/ },
+    ],
+  },
+);
+
 export const CASES: readonly CorpusCase[] = [...CASES_FIRST, ...CASES_MORE];

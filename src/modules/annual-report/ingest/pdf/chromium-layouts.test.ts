@@ -41,6 +41,16 @@ const cases: { name: string; options: LayoutOptions; splitGroup: string }[] = [
     options: { ...base, format: '2019', proseBefore: 33, groupWidthEm: 3, itemWidthEm: 14, align: 'right' },
     splitGroup: '(四)无法提供',
   },
+  {
+    name: '2021, numbers on the first line of wrapped labels, first row of a group blank',
+    options: { ...base, format: '2021', proseBefore: 28, valign: 'top', labelAlign: 'center', blankRows: ['withheld.stateSecret', 'other.feeUnpaid'] },
+    splitGroup: '(四)无法提供',
+  },
+  {
+    name: '2021, numbers on the last line of wrapped labels',
+    options: { ...base, format: '2021', proseBefore: 32, valign: 'bottom', itemWidthEm: 8, groupWidthEm: 2 },
+    splitGroup: '(三)不予公开',
+  },
 ];
 
 describe.each(cases)('a Chromium-printed report: $name', ({ options, splitGroup }) => {

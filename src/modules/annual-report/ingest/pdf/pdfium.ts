@@ -89,10 +89,19 @@ function pdfium(): Promise<PdfiumRaw> {
  */
 export async function readPdfText(bytes: Uint8Array, limits: ReadLimits): Promise<PdfText> {
   const m = await pdfium();
-  const dataPtr = m.wasmExports.malloc(bytes.length);
+  let dataPtr = 0;
+  let doc = 0;
+  try {
+    dataPtr = m.wasmExports.malloc(bytes.length);
+    if (dataPtr) {
+      m.HEAPU8.set(bytes, dataPtr);
+      doc = m._FPDF_LoadMemDocument(dataPtr, bytes.length, 0);
+    }
+  } catch {
+    loading = null;
+    throw new UnreadableInput('unreadable.corrupt', 'PDF 文件无法解析，文件可能已损坏');
+  }
   if (!dataPtr) throw new UnreadableInput('unreadable.tooLarge', 'PDF 文件过大，无法载入内存');
-  m.HEAPU8.set(bytes, dataPtr);
-  const doc = m._FPDF_LoadMemDocument(dataPtr, bytes.length, 0);
   if (!doc) {
     const error = m._FPDF_GetLastError();
     m.wasmExports.free(dataPtr);
@@ -112,13 +121,23 @@ export async function readPdfText(bytes: Uint8Array, limits: ReadLimits): Promis
         truncated = 'time';
         break;
       }
-      pages.push(readPage(m, doc, i, boxPtr));
+      try {
+        pages.push(readPage(m, doc, i, boxPtr));
+      } catch {
+        // PDFium aborted inside the wasm: its state cannot be trusted any more, so the next file gets a new one.
+        loading = null;
+        throw new UnreadableInput('unreadable.corrupt', `PDF 第 ${i + 1} 页无法解析，文件可能已损坏`);
+      }
     }
     return { pageCount, pages, truncated };
   } finally {
-    m.wasmExports.free(boxPtr);
-    m._FPDF_CloseDocument(doc);
-    m.wasmExports.free(dataPtr);
+    try {
+      m.wasmExports.free(boxPtr);
+      m._FPDF_CloseDocument(doc);
+      m.wasmExports.free(dataPtr);
+    } catch {
+      loading = null;
+    }
   }
 }
 

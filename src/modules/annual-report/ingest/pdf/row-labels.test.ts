@@ -67,4 +67,34 @@ describe('labelRows', () => {
       ['4.无正当理由大量反复申请', ['0', '0'], false],
     ]);
   });
+
+  it('keeps a blank first row of a group apart from the row above and from the group label', () => {
+    const data = [values(0), values(40), values(60)];
+    const items = [
+      item(1, '(二)部分公开', 0, 0),
+      item(2, '1.属于国家秘密', 20),
+      item(1, '(三)不予公开', 40, 1),
+      item(2, '2.其他法律', 40, 1),
+      item(2, '3.危及', 60, 2),
+    ];
+    const rows = labelRows(items, data, 3, 10);
+    expect(rows.map((r) => [r.labels, r.blank])).toEqual([
+      [['', '(二)部分公开', ''], false],
+      [['', '(三)不予公开', '1.属于国家秘密'], true],
+      [['', '', '2.其他法律'], false],
+      [['', '', '3.危及'], false],
+    ]);
+  });
+
+  it('keeps a blank row of the upper level (（二） with no value) out of the next group', () => {
+    const data = [values(0), values(40), values(60)];
+    const items = [item(1, '(一)予以公开', 0, 0), item(1, '(二)部分公开', 20), item(2, '1.属于国家秘密', 40, 1), item(1, '(三)不予公开', 50), item(2, '2.其他法律', 60, 2)];
+    const rows = labelRows(items, data, 3, 10);
+    expect(rows.map((r) => r.labels)).toEqual([
+      ['', '(一)予以公开', ''],
+      ['', '(二)部分公开', ''],
+      ['', '(三)不予公开', '1.属于国家秘密'],
+      ['', '', '2.其他法律'],
+    ]);
+  });
 });

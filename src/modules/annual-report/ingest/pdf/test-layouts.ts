@@ -15,6 +15,10 @@ export interface LayoutOptions {
   readonly itemWidthEm: number;
   /** Value cell alignment. */
   readonly align: 'left' | 'center' | 'right';
+  /** Alignment of the item labels in their cells (WPS often centres them). */
+  readonly labelAlign?: 'left' | 'center';
+  /** Vertical alignment of every cell: top puts the numbers on a wrapped label's first line, bottom on its last. */
+  readonly valign?: 'top' | 'middle' | 'bottom';
   /** Rows printed with every value cell blank. */
   readonly blankRows: readonly string[];
   /** Rows where only 自然人 and 总计 are filled. */

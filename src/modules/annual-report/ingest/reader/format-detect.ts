@@ -10,6 +10,8 @@ import type { Fragment } from './fragments.ts';
 export interface FormatDecision {
   readonly format: FormatId;
   readonly note: ExtractionNote;
+  /** The format table 二's own column headers name, when they name one (it may differ from `format`). */
+  readonly proactive: FormatId | null;
 }
 
 const SPLIT_OTHER = /逾期不补正|收费通知|缴纳费用|不再处理其政府信息公开申请/;
@@ -50,14 +52,14 @@ export function decideFormat(
   if (fromApplications) {
     const disagree = fromProactive && fromProactive !== fromApplications ? `；表二却像 ${fromProactive} 年格式，按表三为准` : '';
     const why = fromApplications === '2021' ? '表三把（六）其他处理分为三行' : '表三的（六）其他处理只有一行';
-    return { format: fromApplications, note: { kind: 'matched', table: 'applications', message: `按 ${fromApplications} 年格式读表：${why}${disagree}` } };
+    return { format: fromApplications, proactive: fromProactive, note: { kind: 'matched', table: 'applications', message: `按 ${fromApplications} 年格式读表：${why}${disagree}` } };
   }
   if (fromProactive) {
-    return { format: fromProactive, note: { kind: 'matched', table: 'proactive', message: `按 ${fromProactive} 年格式读表：表二的栏目名称属于该格式` } };
+    return { format: fromProactive, proactive: fromProactive, note: { kind: 'matched', table: 'proactive', message: `按 ${fromProactive} 年格式读表：表二的栏目名称属于该格式` } };
   }
   if (year !== null) {
     const format = formatForYear(year);
-    return { format, note: { kind: 'guessed', message: `表格未显示所用格式，按报告年度 ${year} 取 ${format} 年格式` } };
+    return { format, proactive: null, note: { kind: 'guessed', message: `表格未显示所用格式，按报告年度 ${year} 取 ${format} 年格式` } };
   }
-  return { format: '2021', note: { kind: 'guessed', message: '表格未显示所用格式，也读不到年度，按现行的 2021 年格式读' } };
+  return { format: '2021', proactive: null, note: { kind: 'guessed', message: '表格未显示所用格式，也读不到年度，按现行的 2021 年格式读' } };
 }

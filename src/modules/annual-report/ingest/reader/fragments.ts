@@ -42,9 +42,19 @@ function isValueToken(token: string): boolean {
   });
 }
 
+/**
+ * Stray marks that OCR and converters leave between and inside rows (■, 、, ·, 。): no word, no digit, no dash.
+ * They are neither a label nor a value, and read as an empty slot.
+ */
+export function isNoise(cell: string): boolean {
+  const t = cell.trim();
+  if (!t || HAN_OR_LETTER.test(t) || /[\d０-９]/.test(t)) return false;
+  return parseCell(t).kind === 'text';
+}
+
 export function fragmentOf(line: Line, index: number): Fragment | null {
   if (line.kind === 'row') {
-    const cells = line.cells.map((c) => normaliseText(c).replace(/\s+/g, ' ').trim());
+    const cells = line.cells.map((c) => normaliseText(c).replace(/\s+/g, ' ').trim()).map((c) => (isNoise(c) ? '' : c));
     let labelEnd = 0;
     const labels: string[] = [];
     cells.forEach((c, i) => {
@@ -64,7 +74,7 @@ export function fragmentOf(line: Line, index: number): Fragment | null {
     return { index, labels, values, hasSlots: values.length > 0, aligned: line.aligned, width: cells.length, labelEnd, source };
   }
   const text = normaliseText(line.text).replace(/\s+/g, ' ').trim();
-  if (!text) return null;
+  if (!text || isNoise(text)) return null;
   const base = { index, aligned: false, width: 0, labelEnd: 0, source: text };
   const tokens = text.split(' ');
   let split = tokens.length;

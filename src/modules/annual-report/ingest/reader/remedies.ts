@@ -1,5 +1,6 @@
 import { BLANK, numericValue, parseCell, valueForSum, type Cell } from '../../domain/cell.ts';
-import { FORMATS, type FormatId } from '../../domain/formats/index.ts';
+import { FORMATS, type FormatId, type RowDef } from '../../domain/formats/index.ts';
+import { normaliseLabel } from '../../domain/labels.ts';
 import type { ExtractionNote } from '../../domain/report.ts';
 import { REMEDY_DIGIT_GROUPS, splitDigitRun } from '../digit-split.ts';
 import { hasData, isLabelCell, singleGluedCell, type Fragment } from './fragments.ts';
@@ -37,6 +38,8 @@ const remedyJudge: Judge = (cells) => {
 
 export function readRemedies(fragments: readonly Fragment[], format: FormatId): RemediesResult {
   const def = FORMATS[format].tables.remedies;
+  const turned = readTransposed(fragments);
+  if (turned) return toResult(def.rows, turned.cells, turned.notes, turned.consumed);
   const notes: ExtractionNote[] = [];
   const consumed = new Set<number>();
   let recognised = false;
@@ -95,9 +98,62 @@ export function readRemedies(fragments: readonly Fragment[], format: FormatId): 
   } else if (recognised) {
     notes.push({ kind: 'ignored', table: 'remedies', message: '表四只印了表头，没有数字：各栏留空白' });
   }
+  return toResult(def.rows, cells, notes, consumed, recognised);
+}
+
+function toResult(
+  rows: readonly RowDef[],
+  cells: readonly Cell[],
+  notes: ExtractionNote[],
+  consumed: Set<number>,
+  recognised = true,
+): RemediesResult {
   const out: Record<string, Record<string, Cell>> = {};
-  def.rows.forEach((row, g) => {
+  rows.forEach((row, g) => {
     out[row.id] = Object.fromEntries(row.columns.map((c, i) => [c, cells[g * 5 + i] ?? BLANK]));
   });
   return { cells: out, notes, consumed, recognised };
+}
+
+/** The five result columns of each group, by the words that name them in any printing. */
+const RESULT_WORDS: readonly RegExp[] = [/维持/, /纠正/, /其他/, /审结/, /总计|合计/];
+const GROUP_WORDS: readonly RegExp[] = [/^行政复议$|^复议$/, /直接起诉|未经复议/, /复议后/];
+
+/**
+ * Table 四 printed turned on its side: one row per result (结果维持 … 总计) with three values, one per group, under a
+ * header naming the groups. Read only when at least four of the five result rows are there with exactly three cells.
+ */
+function readTransposed(fragments: readonly Fragment[]): { cells: Cell[]; notes: ExtractionNote[]; consumed: Set<number> } | null {
+  const byResult = new Map<number, Fragment>();
+  let order: number[] = [0, 1, 2];
+  for (const f of fragments) {
+    const words = f.labels.map((l) => normaliseLabel(l));
+    const groups = words.map((w) => GROUP_WORDS.findIndex((re) => re.test(w)));
+    if (!hasData(f) && groups.filter((g) => g >= 0).length === 3 && new Set(groups).size === 3 && words.length === 3) order = groups;
+    if (words.length !== 1 || !hasData(f)) continue;
+    const filled = f.values.filter((v) => v.trim() !== '');
+    const kind = RESULT_WORDS.findIndex((re) => re.test(words[0]!));
+    if (kind < 0 || filled.length !== 3 || f.values.length > 4 || byResult.has(kind)) continue;
+    byResult.set(kind, f);
+  }
+  if (byResult.size < 4) return null;
+  const cells: Cell[] = Array.from({ length: WIDTH }, () => BLANK);
+  const consumed = new Set<number>();
+  for (const [kind, f] of byResult) {
+    const values = f.values.filter((v) => v.trim() !== '');
+    order.forEach((group, k) => {
+      cells[group * 5 + kind] = parseCell(values[k] ?? '');
+    });
+    consumed.add(f.index);
+  }
+  for (const f of fragments) if (f.labels.length > 0 && f.labels.every((l) => isHeaderText(l, HEADER_WORDS))) consumed.add(f.index);
+  const missing = RESULT_WORDS.map((_, k) => k).filter((k) => !byResult.has(k));
+  const notes: ExtractionNote[] = [
+    {
+      kind: 'guessed',
+      table: 'remedies',
+      message: `表四横竖颠倒印制（每行一种结果、每列一组），按列读作行政复议、未经复议直接起诉、复议后起诉：${describe(cells)}${missing.length ? `；缺${missing.map((k) => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'][k]).join('、')}一行，留空白` : ''}`,
+    },
+  ];
+  return { cells, notes, consumed };
 }

@@ -65,6 +65,8 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
   let cursor = 0;
   let pending: Fragment[] = [];
   let last: { rowIndex: number; text: string; hadData: boolean } | null = null;
+  /** Rows given values by their place in the table alone, with the printed text: a later row naming them wins. */
+  const byPosition = new Map<string, string>();
 
   const isAssigned = (i: number) => readings.has(rows[i]!.id);
   const cursorRow = (): number => {
@@ -102,6 +104,7 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
     recognised = true;
     const official = `${row.marker}${row.label}`;
     if (how === 'position') {
+      byPosition.set(row.id, frag.source);
       notes.push({ kind: 'guessed', table, row: row.id, source: frag.source, message: `「${frag.source}」的标签无法识别，按在表中的位置归入“${official}”` });
     } else if (how === 'continued') {
       notes.push({ kind: 'guessed', table, row: row.id, source: frag.source, message: `“${official}”的数字印在标签的下一行「${frag.source}」，归入该行` });
@@ -140,6 +143,7 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
     for (let k = 1; k <= Math.min(MAX_PENDING, pending.length); k++) {
       texts.push(pending.slice(-k).map((p) => p.labels.join('')).join('') + own);
     }
+    reclaimFromPosition(own);
     const best = bestFor(texts);
     // A fragment that continues the label of the row just read ("2. 没有现成信息需要" / "另行制作").
     const prev = last as { rowIndex: number; text: string; hadData: boolean } | null;
@@ -176,6 +180,24 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
     pending = [];
   }
   return { readings, notes, consumed, recognised };
+
+  /** A row filled by position is freed when a later fragment plainly names it: the label is the better witness. */
+  function reclaimFromPosition(own: string): void {
+    if (!own) return;
+    let top = -1;
+    let topScore = 0;
+    rows.forEach((r, i) => {
+      const s = labelScore(own, r);
+      if (s > topScore) [top, topScore] = [i, s];
+    });
+    const row = rows[top];
+    if (!row || topScore < 0.9 || !byPosition.has(row.id)) return;
+    notes.push({ kind: 'ignored', table, row: row.id, source: byPosition.get(row.id), message: `「${byPosition.get(row.id)}」曾按位置归入“${row.marker}${row.label}”，但后面印有该行的标签，改用后者` });
+    readings.delete(row.id);
+    byPosition.delete(row.id);
+    if (last?.rowIndex === top) last = null;
+    cursor = Math.min(cursor, top);
+  }
 
   /** Label fragments that named a row on their own but carried no values: note them, the row stays blank. */
   function flushPending(usedText: string): void {
