@@ -40,6 +40,19 @@ export const ERROR_CODES = [
   'application.reply.noSupplementGiven',
   // fees (国办函〔2020〕109号)
   'fee.invalidQuantity',
+  // input checked against a zod schema (details.issues: field path and Chinese message)
+  'input.invalid',
+  // authorisation (src/modules/accounts/policy.ts)
+  'access.denied',
+  // agencies and their hierarchy
+  'agency.notFound',
+  'agency.codeTaken',
+  // staff accounts, sessions and API tokens
+  'account.notFound',
+  'account.usernameTaken',
+  'account.signIn.failed',
+  'account.session.invalid',
+  'account.token.invalid',
   // working-day calendar (src/modules/calendar/domain/calendar-errors.ts)
   'calendar.yearUnknown',
   'calendar.dataInvalid',

@@ -74,6 +74,8 @@ export interface ApiTokensTable {
   user_id: number;
   agency_id: number;
   name: string;
+  /** The one role the token acts as in its agency (migration 2026-11-25-21); never 'admin'. */
+  role: Defaulted<Exclude<Role, 'admin'>>;
   /** sha256 (hex) of the token; the token is shown once and never stored. */
   token_hash: string;
   created_at: TimestampText;

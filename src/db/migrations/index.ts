@@ -8,12 +8,14 @@ import * as agenciesAndAccounts from './2026-11-25-01-agencies-and-accounts.ts';
 import * as applications from './2026-11-25-02-applications.ts';
 import * as disclosureAndReports from './2026-11-25-03-disclosure-and-reports.ts';
 import * as auditLog from './2026-11-25-04-audit-log.ts';
+import * as apiTokenRole from './2026-11-25-21-api-token-role.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-01-agencies-and-accounts': agenciesAndAccounts,
   '2026-11-25-02-applications': applications,
   '2026-11-25-03-disclosure-and-reports': disclosureAndReports,
   '2026-11-25-04-audit-log': auditLog,
+  '2026-11-25-21-api-token-role': apiTokenRole,
 });
 
 export const migrationProvider: MigrationProvider = {

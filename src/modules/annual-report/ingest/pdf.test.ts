@@ -158,4 +158,24 @@ describe('extractPdf on files it cannot read', () => {
     expect(doc.lines.length).toBeLessThan(400);
     expect(doc.notes[0]?.message).toMatch(/超时/);
   });
+
+  it('never fails with anything but UnreadableInput on damaged copies of a real report', async () => {
+    const original = await readFile(HUAIAN);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const outcomes = new Set<string>();
+    for (let k = 0; k < 24; k++) {
+      const copy = Buffer.from(original);
+      let input = copy;
+      if (k % 3 === 0) input = copy.subarray(0, Math.floor(random() * copy.length));
+      else if (k % 3 === 1) for (let i = 0; i < 50; i++) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+      else copy.fill(0, Math.floor(random() * copy.length), Math.floor(random() * copy.length) + 5000);
+      const outcome = await extractPdf(input).then(
+        (doc) => (Array.isArray(doc.lines) ? 'read' : 'broken'),
+        (error: unknown) => (error instanceof UnreadableInput ? error.code : `threw ${String(error)}`),
+      );
+      outcomes.add(outcome);
+    }
+    expect([...outcomes].filter((o) => !['read', 'unreadable.corrupt', 'unreadable.scanned'].includes(o))).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import type { ApplicationEventRow, ApplicationRow } from '../../../db/schema.ts'
 import { AppError } from '../../../errors.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { JsonValue } from '../../audit/domain/canonical-json.ts';
+import type { AuditDetails } from '../../audit/domain/chain.ts';
 import { actorLabel, authorize, type Action } from '../applications.policy.ts';
 import { findApplication, insertEvent, listEvents, updateApplication } from '../applications.repository.ts';
 import { applyEvent } from '../domain/index.ts';
@@ -68,7 +69,7 @@ export async function takeStep(ctx: UseCaseContext, step: Step): Promise<Applica
       actor: actorLabel(ctx.actor),
       action: `application.${type}`,
       subject: `application:${row.id}`,
-      details: { trackingCode: row.tracking_code, on: date, from: state.status, to: next.value.status, dueOn, ...payload } as never,
+      details: { trackingCode: row.tracking_code, on: date, from: state.status, to: next.value.status, dueOn, ...payload } as AuditDetails,
       at: now,
     });
     return detail({ ...row, ...changes }, [...events, eventRow], next.value, today, ctx.calendar);
