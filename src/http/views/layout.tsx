@@ -1,39 +1,66 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import { DEFAULT_PAGE_CONTEXT, textToggleHref, type PageContext } from './page-context.ts';
+import { SITE_CSS } from './site-css.ts';
 
-const CSS = `
-:root { --ink:#1f2328; --muted:#57606a; --accent:#b3261e; --line:#d0d7de; --bg:#fff; }
-* { box-sizing: border-box; }
-body { margin:0; font: 16px/1.7 "Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif; color:var(--ink); background:var(--bg); }
-header.site { background:#b3261e; color:#fff; padding:.8rem 1.2rem; }
-header.site a { color:#fff; text-decoration:none; font-weight:bold; font-size:1.2rem; }
-main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
-a { color:#0b57d0; }
-.notice { border-left: 4px solid var(--accent); background:#fff4f2; padding:.6rem 1rem; }
-form.upload { border:1px solid var(--line); padding:1rem; border-radius:6px; }
-label { display:block; font-weight:bold; margin:.4rem 0; }
-button { font-size:1rem; padding:.5rem 1.4rem; background:#b3261e; color:#fff; border:0; border-radius:4px; cursor:pointer; }
-button:focus, a:focus, input:focus { outline: 3px solid #f0a000; outline-offset: 2px; }
-.finding { margin:.3rem 0; padding:.4rem .7rem; border-radius:4px; }
-.finding.error { background:#ffebe9; } .finding.warning { background:#fff8c5; } .finding.notice { background:#ddf4ff; }
-.error-box { background:#ffebe9; border:1px solid #ff8182; padding:.6rem 1rem; border-radius:4px; }
-table { border-collapse: collapse; }
-`;
+export interface LayoutProps {
+  readonly title: string;
+  readonly children: ComponentChildren;
+  readonly page?: PageContext;
+  /** A second navigation bar (an agency's disclosure site). */
+  readonly subnav?: ComponentChildren;
+  /** Extra CSS for this page (e.g. an embedded annual report's tables). */
+  readonly css?: string;
+}
 
-export function Layout(props: { title: string; children: ComponentChildren }) {
+/**
+ * The frame of every page: language, skip link, site header with the larger-text switch (a plain link, so it works
+ * without JavaScript), main landmark, footer. Everything is served from this server.
+ */
+export function Layout(props: LayoutProps) {
+  const ctx = props.page ?? DEFAULT_PAGE_CONTEXT;
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" class={ctx.largeText ? 'large' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: SITE_CSS + (props.css ?? '') }} />
       </head>
       <body>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
         <header class="site">
-          <a href="/">gongkai 政府信息公开</a>
+          <div class="bar">
+            <a class="brand" href="/">
+              政府信息公开
+            </a>
+            <nav aria-label="网站导航">
+              <ul>
+                <li>
+                  <a href="/">机关目录</a>
+                </li>
+                <li>
+                  <a href="/status">申请进度查询</a>
+                </li>
+                <li>
+                  <a href="/checker">年度报告检查</a>
+                </li>
+                <li>
+                  <a href={textToggleHref(ctx)}>{ctx.largeText ? '标准字号' : '大字号'}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
         </header>
-        <main>{props.children}</main>
+        {props.subnav}
+        <main id="main" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site">
+          <div>依据《中华人民共和国政府信息公开条例》建设 · gongkai 开源平台 · <a href="/api/openapi.json">开放接口说明</a></div>
+        </footer>
       </body>
     </html>
   );

@@ -13,22 +13,6 @@ export async function agencyExists(db: Db, agencyId: number): Promise<boolean> {
   return (await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst()) !== undefined;
 }
 
-/** The agencies above one, nearest first (Art. 49 hierarchy), for a supervisor's read access. */
-export async function agencyAncestors(db: Db, agencyId: number): Promise<number[]> {
-  const out: number[] = [];
-  let current: number | null = agencyId;
-  while (current !== null && out.length < 20) {
-    const row: { parent_id: number | null } | undefined = await db
-      .selectFrom('agencies')
-      .select('parent_id')
-      .where('id', '=', current)
-      .executeTakeFirst();
-    current = row?.parent_id ?? null;
-    if (current !== null) out.push(current);
-  }
-  return out;
-}
-
 export async function trackingCodeTaken(db: Db, trackingCode: string): Promise<boolean> {
   return (await db.selectFrom('applications').select('id').where('tracking_code', '=', trackingCode).executeTakeFirst()) !== undefined;
 }

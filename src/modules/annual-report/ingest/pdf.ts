@@ -47,6 +47,8 @@ function toDocumentLines(lines: readonly TextLine[], notes: ExtractionNote[]): L
   const out: Line[] = [];
   let tableIndex = 0;
   let i = 0;
+  /** Index of the first line after the last table: lines before it were not written as text. */
+  let afterTable = 0;
   while (i < lines.length) {
     let table: TableRead | null = null;
     try {
@@ -59,11 +61,12 @@ function toDocumentLines(lines: readonly TextLine[], notes: ExtractionNote[]): L
     }
     if (table && table.end > i) {
       // Header lines already written as text before the table was recognised are replaced by the table.
-      if (table.start !== undefined && table.start < i) out.splice(out.length - (i - table.start));
+      const start = Math.max(table.start ?? i, afterTable);
+      if (start < i) out.splice(out.length - (i - start));
       out.push(...table.rows);
       notes.push(...table.notes);
       tableIndex++;
-      i = table.end;
+      i = afterTable = table.end;
       continue;
     }
     const line = lines[i] as TextLine;

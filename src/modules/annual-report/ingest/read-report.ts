@@ -56,6 +56,9 @@ function lineWords(line: Line): string {
   return line.kind === 'text' ? line.text : line.cells.join('');
 }
 
+/** A table 三 printed one word per line over many pages has a few hundred lines; more is not a table. */
+const MAX_REGION_FRAGMENTS = 1500;
+
 const TABLE_SECTION: Record<TableId, SectionId> = { proactive: 'proactive', applications: 'applications', remedies: 'remedies' };
 
 function read(doc: ExtractedDocument): Report {
@@ -64,7 +67,14 @@ function read(doc: ExtractedDocument): Report {
   const meta = findMeta(lines, sections[0]?.index ?? Math.min(lines.length, 40));
   const start = meta.titleIndex !== null ? meta.titleIndex + 1 : 0;
   const fragments = {} as Record<TableId, Fragment[]>;
-  for (const t of TABLE_IDS) fragments[t] = regionFragments(lines, sections, TABLE_SECTION[t], start);
+  const regionNotes: ExtractionNote[] = [];
+  for (const t of TABLE_IDS) {
+    fragments[t] = regionFragments(lines, sections, TABLE_SECTION[t], start);
+    if (fragments[t].length > MAX_REGION_FRAGMENTS) {
+      regionNotes.push({ kind: 'ignored', table: t, message: `${TABLE_TITLES[t]}所在部分有 ${fragments[t].length} 行，远多于任何真实表格，只读前 ${MAX_REGION_FRAGMENTS} 行` });
+      fragments[t] = fragments[t].slice(0, MAX_REGION_FRAGMENTS);
+    }
+  }
 
   const decision = decideFormat(fragments.applications, fragments.proactive, meta.year);
   const format = decision.format;
@@ -90,6 +100,7 @@ function read(doc: ExtractedDocument): Report {
   const notes: ExtractionNote[] = [
     ...doc.notes,
     ...meta.notes,
+    ...regionNotes,
     decision.note,
     ...proactive.notes,
     ...crossNotes,

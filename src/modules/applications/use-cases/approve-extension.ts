@@ -9,7 +9,7 @@ export async function approveExtension(ctx: UseCaseContext, input: unknown): Pro
   const i = parseInput(approveExtensionSchema, input);
   return takeStep(ctx, {
     applicationId: i.applicationId,
-    action: 'application.extend',
+    action: 'application.approveExtension',
     // the policy lets only a reviewer through; the domain checks the role again (Art. 33)
     event: (_state, row) => ({
       type: 'extensionApproved',

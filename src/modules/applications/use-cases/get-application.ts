@@ -1,6 +1,6 @@
 import { authorize } from '../applications.policy.ts';
 import { getApplicationSchema, parseInput } from '../applications.schemas.ts';
-import { agencyAncestors, findApplication, listEvents } from '../applications.repository.ts';
+import { findApplication, listEvents } from '../applications.repository.ts';
 import { stateFromRows } from './application-state.ts';
 import { detail, type ApplicationDetail } from './application-views.ts';
 import type { UseCaseContext } from './context.ts';
@@ -11,7 +11,7 @@ export async function getApplication(ctx: UseCaseContext, input: unknown): Promi
   const i = parseInput(getApplicationSchema, input);
   const row = await findApplication(ctx.db, i.applicationId);
   if (!row) throw notFound();
-  authorize(ctx.actor, 'application.read', row.agency_id, { ancestorIds: await agencyAncestors(ctx.db, row.agency_id) });
+  await authorize(ctx.db, ctx.actor, 'application.read', row.agency_id);
   const events = await listEvents(ctx.db, row.id);
   const today = ctx.clock.today();
   return detail(row, events, stateFromRows(row, events, ctx.calendar, today), today, ctx.calendar);

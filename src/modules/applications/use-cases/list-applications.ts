@@ -1,6 +1,6 @@
 import { authorize } from '../applications.policy.ts';
 import { listApplicationsSchema, parseInput } from '../applications.schemas.ts';
-import { agencyAncestors, listApplicationRows } from '../applications.repository.ts';
+import { listApplicationRows } from '../applications.repository.ts';
 import { listItem, type ApplicationListItem } from './application-views.ts';
 import type { UseCaseContext } from './context.ts';
 
@@ -17,7 +17,7 @@ export interface ApplicationPage {
  */
 export async function listApplications(ctx: UseCaseContext, input: unknown): Promise<ApplicationPage> {
   const i = parseInput(listApplicationsSchema, input);
-  authorize(ctx.actor, 'application.read', i.agencyId, { ancestorIds: await agencyAncestors(ctx.db, i.agencyId) });
+  await authorize(ctx.db, ctx.actor, 'application.read', i.agencyId);
   const today = ctx.clock.today();
   const { rows, total } = await listApplicationRows(
     ctx.db,

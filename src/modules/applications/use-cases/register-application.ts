@@ -34,7 +34,7 @@ function applicantType(form: ApplicationForm): ApplicantType {
 export async function registerApplication(ctx: UseCaseContext, input: unknown): Promise<Registered> {
   const today = ctx.clock.today();
   const i = parseInput(registerApplicationSchema(today), input);
-  if (i.intake !== undefined) authorize(ctx.actor, 'application.register', i.agencyId);
+  if (i.intake !== undefined) await authorize(ctx.db, ctx.actor, 'application.register', i.agencyId);
   const facts: IntakeFacts = i.intake ?? { channel: 'online', submittedOn: today, confirmedByBothOn: today };
   const form = i.form;
   const wanted = form.form && form.delivery ? { form: form.form, delivery: form.delivery } : undefined;
@@ -48,7 +48,7 @@ export async function registerApplication(ctx: UseCaseContext, input: unknown): 
 
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await agencyExists(trx, i.agencyId))) {
-      throw new AppError('application.agencyNotFound', '找不到受理申请的机关。', { agencyId: i.agencyId });
+      throw new AppError('agency.notFound', '找不到受理申请的机关。', { agencyId: i.agencyId });
     }
     let trackingCode = newTrackingCode();
     while (await trackingCodeTaken(trx, trackingCode)) trackingCode = newTrackingCode();

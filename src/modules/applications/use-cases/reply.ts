@@ -8,7 +8,7 @@ export async function reply(ctx: UseCaseContext, input: unknown): Promise<Applic
   const i = parseInput(replySchema, input);
   return takeStep(ctx, {
     applicationId: i.applicationId,
-    action: 'application.handle',
+    action: 'application.reply',
     event: () => ({ type: 'replied', date: i.on ?? ctx.clock.today(), outcome: i.outcome, legalBasis: i.legalBasis }),
   });
 }

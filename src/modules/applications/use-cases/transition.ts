@@ -19,8 +19,8 @@ import type { UseCaseContext } from './context.ts';
 export interface Step {
   readonly applicationId: number;
   readonly action: Action;
-  /** The domain event, built from the current state. */
-  readonly event: (state: ApplicationState, row: ApplicationRow) => ApplicationEvent;
+  /** The domain event, built from the current state; null when there is nothing to do (the lapse job). */
+  readonly event: (state: ApplicationState, row: ApplicationRow) => ApplicationEvent | null;
   /** Kept with the event for the history (what was missing, the reason for an extension...), not read by the domain. */
   readonly note?: Readonly<Record<string, JsonValue | undefined>>;
 }
@@ -30,14 +30,22 @@ export function notFound(): AppError {
 }
 
 export async function takeStep(ctx: UseCaseContext, step: Step): Promise<ApplicationDetail> {
+  const done = await takeStepIfAny(ctx, step);
+  if (done === null) throw new Error('takeStep: the step built no event');
+  return done;
+}
+
+/** takeStep, or null (and nothing stored) when the step's builder finds nothing to do. */
+export async function takeStepIfAny(ctx: UseCaseContext, step: Step): Promise<ApplicationDetail | null> {
   const today = ctx.clock.today();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findApplication(trx, step.applicationId, { lock: true });
     if (!row) throw notFound();
-    authorize(ctx.actor, step.action, row.agency_id);
+    await authorize(trx, ctx.actor, step.action, row.agency_id);
     const events = await listEvents(trx, row.id);
     const state = stateFromRows(row, events, ctx.calendar, today);
     const event = step.event(state, row);
+    if (event === null) return null;
     const next = applyEvent(state, event, ctx.calendar, today);
     if (!next.ok) throw next.error;
     const dueOn = safeDueDate(next.value, ctx.calendar);

@@ -18,6 +18,15 @@ describe('stackHeader', () => {
     expect(stacks.map((s) => s.header)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
   });
 
+  it('leaves out a header lying over several columns even when its words are unknown (法人或其 / 他组织)', () => {
+    const lines = [
+      line(word('法人或其', 300, 400, 80)),
+      line(word('他组织', 305, 410, 70)),
+      line(word('商业企业', 290, 424, 30), word('科研机构', 330, 424, 30), word('其他', 370, 424, 20)),
+    ];
+    expect(stackHeader(lines, /^$/).map((s) => s.header)).toEqual(['商业企业', '科研机构', '其他']);
+  });
+
   it('joins a header printed with a wide space (总 计) when the joined text is a known header', () => {
     const stacks = stackHeader([line(word('自然人', 100, 10), word('总', 200, 10), word('计', 220, 10))], /^$/, ['自然人', '总计']);
     expect(stacks.map((s) => s.header)).toEqual(['自然人', '总计']);

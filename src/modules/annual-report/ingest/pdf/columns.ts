@@ -25,10 +25,11 @@ const overlap = (a: { left: number; right: number }, b: { left: number; right: n
  * columns, such as 法人或其他组织) are left out. Returns the stacks left to right, their words top to bottom.
  */
 export function stackHeader(lines: readonly TextLine[], spanning: RegExp, known: readonly string[] = []): Column[] {
-  const words = lines.flatMap((l) => joinSplitWords(l.words, known)).filter((w) => !spanning.test(normaliseLabel(w.text)));
+  const all = lines.flatMap((l) => joinSplitWords(l.words, known));
+  const words = all.filter((w) => !spanning.test(normaliseLabel(w.text)) && !spansColumns(w, all));
   const stacks: Word[][] = [];
   for (const w of [...words].sort((a, b) => a.top - b.top)) {
-    const hits = stacks.filter((s) => s.some((o) => overlap(o, w) > 0.3 * Math.min(o.right - o.left, w.right - w.left)));
+    const hits = stacks.filter((s) => s.some((o) => overlapping(o, w)));
     if (hits.length === 0) {
       stacks.push([w]);
       continue;
@@ -47,6 +48,14 @@ export function stackHeader(lines: readonly TextLine[], spanning: RegExp, known:
       };
     })
     .sort((a, b) => a.left - b.left);
+}
+
+const overlapping = (a: Word, b: Word) => overlap(a, b) > 0.3 * Math.min(a.right - a.left, b.right - b.left);
+
+/** A header over several columns (法人或其他组织, 行政诉讼): it lies over two words that lie side by side. */
+function spansColumns(w: Word, words: readonly Word[]): boolean {
+  const under = words.filter((o) => o !== w && o.top > w.top && overlapping(o, w));
+  return under.some((a) => under.some((b) => a !== b && overlap(a, b) <= 0));
 }
 
 /** Neighbouring words on one line whose joined text is part of a known header (总 / 计 printed with a wide space). */

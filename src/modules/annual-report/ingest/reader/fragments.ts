@@ -52,7 +52,13 @@ export function isNoise(cell: string): boolean {
   return parseCell(t).kind === 'text';
 }
 
+/** Longer than any label or row of the forms: prose or garbage, never read as part of a table. */
+const MAX_FRAGMENT_TEXT = 2000;
+
 export function fragmentOf(line: Line, index: number): Fragment | null {
+  if (line.kind === 'text' ? line.text.length > MAX_FRAGMENT_TEXT : line.cells.reduce((n, c) => n + c.length, 0) > MAX_FRAGMENT_TEXT * 4) {
+    return null;
+  }
   if (line.kind === 'row') {
     const cells = line.cells.map((c) => normaliseText(c).replace(/\s+/g, ' ').trim()).map((c) => (isNoise(c) ? '' : c));
     let labelEnd = 0;

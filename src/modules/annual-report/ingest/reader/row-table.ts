@@ -3,7 +3,7 @@ import type { RowDef, TableDef, TableId } from '../../domain/formats/index.ts';
 import type { ExtractionNote } from '../../domain/report.ts';
 import { splitDigitRun, type DigitGroup } from '../digit-split.ts';
 import { hasData, singleGluedCell, type Fragment } from './fragments.ts';
-import { isGroupPiece, isHeaderText, labelScore, stripGroupPrefix } from './label-match.ts';
+import { isGroupPiece, isHeaderText, labelScore as scoreLabel, stripGroupPrefix } from './label-match.ts';
 import { cellSignature, placeAligned, placeUnaligned, type Anchor, type Judge } from './placement.ts';
 
 /**
@@ -43,6 +43,9 @@ const ACCEPT = 0.55;
 const POSITION_HINT = 0.25;
 const MAX_PENDING = 3;
 const MAX_PENDING_LENGTH = 40;
+/** Label fragments kept waiting for their values; older ones are dropped (a real wrapped label spans 2-3 lines). */
+const MAX_PENDING_KEPT = 8;
+const MAX_MEMO = 5000;
 
 interface Match {
   readonly rowIndex: number;
@@ -55,6 +58,19 @@ interface Match {
 export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec): RowTableResult {
   const { def, table } = spec;
   const rows = def.rows;
+  // Scores are asked for again and again (every unassigned row, joined label texts): compute each once.
+  const memo = new Map<string, number[]>();
+  const labelScore = (text: string, row: RowDef): number => {
+    let scores = memo.get(text);
+    if (!scores) {
+      scores = rows.map((r) => scoreLabel(text, r));
+      if (memo.size > MAX_MEMO) memo.clear();
+      memo.set(text, scores);
+    }
+    const i = rows.indexOf(row);
+    return i >= 0 ? scores[i]! : scoreLabel(text, row);
+  };
+  const strongRow = (label: string): boolean => rows.some((r) => labelScore(label, r) >= 0.9);
   const kindOf = new Map<string, ValueKind>(def.columns.map((c) => [c.id, c.kind]));
   const widest = Math.max(...rows.map((r) => r.columns.length));
   const gridWidth = modeWidth(fragments, widest);
@@ -121,20 +137,23 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
   for (const frag of fragments) {
     const labels = frag.labels
       .map((l) => stripGroupPrefix(l, def.groups))
-      .filter((l) => l !== '' && !(isGroupPiece(l, def.groups) && !strongRow(l, rows)));
+      .filter((l) => l !== '' && !(isGroupPiece(l, def.groups) && !strongRow(l)));
     const data = hasData(frag);
     if (labels.length === 0 && frag.labels.length > 0 && !data) {
       consumed.add(frag.index);
       continue;
     }
     const header = labels.every((l) => isHeaderText(l, spec.headerWords));
-    if (!data && labels.length > 0 && header && (labels.length > 1 || !strongRow(labels[0]!, rows))) {
+    if (!data && labels.length > 0 && header && (labels.length > 1 || !strongRow(labels[0]!))) {
       consumed.add(frag.index);
       recognised = true;
       continue;
     }
     if (!frag.hasSlots && frag.run === undefined) {
-      if (labels.length > 0 && labels.join('').length <= MAX_PENDING_LENGTH) pending.push({ ...frag, labels });
+      if (labels.length > 0 && labels.join('').length <= MAX_PENDING_LENGTH) {
+        pending.push({ ...frag, labels });
+        if (pending.length > MAX_PENDING_KEPT) pending = pending.slice(-MAX_PENDING_KEPT);
+      }
       continue;
     }
     if (labels.length === 0 && !data) continue;
@@ -213,9 +232,6 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
   }
 }
 
-function strongRow(label: string, rows: readonly RowDef[]): boolean {
-  return rows.some((r) => labelScore(label, r) >= 0.9);
-}
 
 /** The usual cell count of the table's text rows, when most rows share it. */
 function modeWidth(fragments: readonly Fragment[], columns: number): number | null {
