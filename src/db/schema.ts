@@ -178,6 +178,20 @@ export interface CatalogueItemsTable {
   updated_at: TimestampText;
 }
 
+/** Art. 12 index numbers: the last sequence number handed out per agency and year. */
+export interface CatalogueIndexCountersTable {
+  agency_id: number;
+  year: number;
+  last_seq: number;
+}
+
+/** The catalogue search index: a Han character pair or a whole word, per item (modules/catalogue/domain/bigrams.ts). */
+export interface CatalogueTermsTable {
+  term: string;
+  agency_id: number;
+  item_id: number;
+}
+
 export interface YearlyCountsTable {
   id: Generated<number>;
   agency_id: number;
@@ -253,6 +267,8 @@ export interface Database {
   application_events: ApplicationEventsTable;
   attachments: AttachmentsTable;
   catalogue_items: CatalogueItemsTable;
+  catalogue_index_counters: CatalogueIndexCountersTable;
+  catalogue_terms: CatalogueTermsTable;
   yearly_counts: YearlyCountsTable;
   remedy_cases: RemedyCasesTable;
   annual_reports: AnnualReportsTable;

@@ -1,33 +1,79 @@
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { systemClock, type Clock } from '../modules/applications/use-cases/context.ts';
+import type { WorkingCalendar } from '../modules/calendar/domain/calendar.ts';
+import { loadCalendar } from '../modules/calendar/load-calendar.ts';
+import { publicApiRoutes } from './api/public-api.routes.ts';
+import { openApiRoutes } from './api/openapi.routes.ts';
+import type { AppDeps } from './app-deps.ts';
 import { checkerRoutes, MAX_UPLOAD_BYTES } from './checker/checker.routes.ts';
+import { rememberTextSize } from './display-prefs.ts';
+import { installErrorHandlers } from './errors/error-handler.ts';
+import { loggerOptions, type LogLevel } from './logging.ts';
+import { catalogueAdapter } from './portal/catalogue-adapter.ts';
+import type { PublicCatalogue } from './portal/catalogue-port.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { DEFAULT_RATE_LIMIT, TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
 
 export interface ServerOptions {
-  readonly logger?: boolean;
+  /** false (default) logs nothing; a level logs requests (personal data masked) through pino. */
+  readonly logger?: boolean | LogLevel;
+  /** The database. Without it only the report checker is served (at /checker, and / leads there). */
+  readonly db?: Kysely<Database>;
+  /** Default: the system clock in `timeZone`. */
+  readonly clock?: Clock;
+  /** Default: Asia/Shanghai (config.timeZone). */
+  readonly timeZone?: string;
+  /** Default: the shipped holiday data (data/calendar). */
+  readonly calendar?: WorkingCalendar;
+  /** The public POST routes' limit per client IP. */
+  readonly rateLimit?: RateLimitOptions;
+  /** config.trustProxy: take the client IP from X-Forwarded-For (behind a reverse proxy). */
+  readonly trustProxy?: boolean;
+  /** The catalogue as the portal reads it (default: the catalogue module's use cases). */
+  readonly catalogue?: PublicCatalogue;
 }
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Referrer-Policy': 'same-origin',
+  'Content-Security-Policy':
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self' about:; object-src 'none'; base-uri 'none'; form-action 'self'",
+};
 
 /** The web server. Every route module registers itself here; errors never show a stack trace. */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const level = options.logger === true ? 'info' : options.logger;
+  const app = Fastify({ logger: loggerOptions(level), bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false });
   await app.register(cookie);
+  await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES } });
+  app.addHook('onRequest', rememberTextSize);
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'SAMEORIGIN');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self' about:; object-src 'none'");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;
   });
-  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
-    const code = error.statusCode ?? 500;
-    const status = code >= 400 && code < 500 ? code : 500;
-    if (status === 500) request.log.error(error);
-    reply.status(status).type('text/plain; charset=utf-8').send(status === 500 ? '服务器内部错误，请稍后再试' : `请求无效：${error.message ?? ''}`);
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).type('text/plain; charset=utf-8').send('页面不存在');
-  });
-  await app.register(checkerRoutes);
+  installErrorHandlers(app);
+
+  const limiter = new TokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  await app.register(checkerRoutes, { limiter });
+  if (options.db === undefined) {
+    app.get('/', async (_request, reply) => reply.redirect('/checker'));
+    return app;
+  }
+  const deps: AppDeps = {
+    db: options.db,
+    clock: options.clock ?? systemClock(options.timeZone ?? 'Asia/Shanghai'),
+    calendar: options.calendar ?? loadCalendar(),
+    limiter,
+  };
+  await app.register(portalRoutes(deps, options.catalogue ?? catalogueAdapter(deps)));
+  await app.register(publicApiRoutes(deps));
+  await app.register(openApiRoutes(deps));
   return app;
 }

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 async function formToken(): Promise<{ token: string; cookie: string }> {
-  const res = await app.inject({ method: 'GET', url: '/' });
+  const res = await app.inject({ method: 'GET', url: '/checker' });
   const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '';
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   return { token, cookie };
@@ -26,8 +26,14 @@ async function multipart(fields: Record<string, string>, files: Array<{ name: st
 }
 
 describe('the public report checker page', () => {
-  it('serves the upload form with a CSRF token and says the platform is not built yet', async () => {
+  it('is what / leads to when the server has no database', async () => {
     const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/checker');
+  });
+
+  it('serves the upload form with a CSRF token', async () => {
+    const res = await app.inject({ method: 'GET', url: '/checker' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('年度报告检查');
     expect(res.body).toMatch(/name="_csrf" value="[A-Za-z0-9_-]{32,}"/);

@@ -2,21 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { renderReport } from '../../modules/annual-report/render/index.ts';
 import { checkReportFiles, type ReportFile } from '../../modules/annual-report/use-cases/check-reports.ts';
 import { CSRF_FIELD, csrfMatches, issueCsrfToken } from '../csrf.ts';
+import { pageContext } from '../display-prefs.ts';
+import { rateLimited, type TokenBucketLimiter } from '../rate-limit.ts';
 import { checkerFormPage, checkerResultPage } from '../views/checker-page.tsx';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 50;
 
 /** The public report checker: upload published reports, see what does not balance. */
-export async function checkerRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', async (request, reply) => {
+export async function checkerRoutes(app: FastifyInstance, options: { readonly limiter: TokenBucketLimiter }): Promise<void> {
+  app.get('/checker', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
-    return checkerFormPage(issueCsrfToken(request, reply));
+    return checkerFormPage(pageContext(request), issueCsrfToken(request, reply));
   });
 
-  app.post('/check', async (request, reply) => {
+  app.post('/check', { preHandler: rateLimited(options.limiter) }, async (request, reply) => {
     reply.type('text/html; charset=utf-8');
-    const refuse = (status: number, message: string) => reply.status(status).send(checkerFormPage(issueCsrfToken(request, reply), message));
+    const refuse = (status: number, message: string) => reply.status(status).send(checkerFormPage(pageContext(request), issueCsrfToken(request, reply), message));
     if (!request.isMultipart()) return refuse(400, '请通过表单上传文件（multipart/form-data）');
 
     const files: ReportFile[] = [];
@@ -46,6 +48,6 @@ export async function checkerRoutes(app: FastifyInstance): Promise<void> {
     for (const r of results) {
       if (r.ok) tables.set(r.source, (await renderReport(r.report, 'html', { findings: r.findings })).toString('utf8'));
     }
-    return checkerResultPage(results, tables);
+    return checkerResultPage(pageContext(request), results, tables);
   });
 }

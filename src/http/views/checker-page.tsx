@@ -3,16 +3,15 @@ import type { CheckedReport } from '../../modules/annual-report/use-cases/check-
 import { countBySeverity } from '../../modules/annual-report/use-cases/check-reports.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { Layout, page } from './layout.tsx';
+import type { PageContext } from './page-context.ts';
 
 const SEVERITY = { error: '错误', warning: '警告', notice: '提示' } as const;
 
-export function checkerFormPage(csrf: string, error?: string): string {
+export function checkerFormPage(ctx: PageContext, csrf: string, error?: string): string {
   return page(
-    <Layout title="年度报告检查 — gongkai">
-      <p class="notice">
-        gongkai 平台的门户与办理后台正在建设中。现已提供：政府信息公开工作年度报告检查器——上传已发布的年度报告，查看表格是否平衡。
-      </p>
+    <Layout title="年度报告检查 — gongkai" page={ctx}>
       <h1>年度报告检查</h1>
+      <p class="notice">政府信息公开工作年度报告检查器：上传已发布的年度报告，查看表格是否平衡。</p>
       <p>支持 PDF、Word（.docx）、网页（HTML）、纯文本和 Markdown。可一次上传同一机关多个年度的报告，系统将同时核对跨年度衔接。</p>
       {error ? (
         <p class="error-box" role="alert">
@@ -31,12 +30,12 @@ export function checkerFormPage(csrf: string, error?: string): string {
   );
 }
 
-export function checkerResultPage(results: readonly CheckedReport[], renderedTables: ReadonlyMap<string, string>): string {
+export function checkerResultPage(ctx: PageContext, results: readonly CheckedReport[], renderedTables: ReadonlyMap<string, string>): string {
   return page(
-    <Layout title="检查结果 — gongkai">
+    <Layout title="检查结果 — gongkai" page={ctx}>
       <h1>检查结果</h1>
       <p>
-        <a href="/">再检查一份</a>
+        <a href="/checker">再检查一份</a>
       </p>
       {results.map((r) => (
         <section>

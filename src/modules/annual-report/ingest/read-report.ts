@@ -52,8 +52,9 @@ const TABLE_START: Partial<Record<SectionId, RegExp>> = {
   remedies: /^行政复议|行政复议.{0,4}行政诉讼/,
 };
 
+/** The first words of a line (enough to recognise a table's start; long lines are prose or garbage). */
 function lineWords(line: Line): string {
-  return line.kind === 'text' ? line.text : line.cells.join('');
+  return (line.kind === 'text' ? line.text.slice(0, 300) : line.cells.join('').slice(0, 300));
 }
 
 /** A table 三 printed one word per line over many pages has a few hundred lines; more is not a table. */
@@ -71,7 +72,7 @@ function read(doc: ExtractedDocument): Report {
   for (const t of TABLE_IDS) {
     fragments[t] = regionFragments(lines, sections, TABLE_SECTION[t], start);
     if (fragments[t].length > MAX_REGION_FRAGMENTS) {
-      regionNotes.push({ kind: 'ignored', table: t, message: `${TABLE_TITLES[t]}所在部分有 ${fragments[t].length} 行，远多于任何真实表格，只读前 ${MAX_REGION_FRAGMENTS} 行` });
+      regionNotes.push({ kind: 'ignored', table: t, message: `${TABLE_TITLES[t]}所在部分超过 ${MAX_REGION_FRAGMENTS} 行，远多于任何真实表格，只读前 ${MAX_REGION_FRAGMENTS} 行` });
       fragments[t] = fragments[t].slice(0, MAX_REGION_FRAGMENTS);
     }
   }
@@ -142,7 +143,7 @@ function regionFragments(lines: readonly Line[], sections: readonly SectionStart
     from = at;
   }
   const out: Fragment[] = [];
-  for (let i = Math.max(from, floor); i < to; i++) {
+  for (let i = Math.max(from, floor); i < to && out.length <= MAX_REGION_FRAGMENTS; i++) {
     const f = fragmentOf(lines[i]!, i);
     if (f) out.push(f);
   }

@@ -26,6 +26,10 @@ export interface ReportMeta {
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const HEADING_START = /^(第)?[一二三四五六]/;
+const HEAD_LENGTH = 300;
+/** Lines longer than this are prose; the meta search reads only their head. */
+const META_LINE = 2000;
 
 export function lineText(line: Line): string {
   if (line.kind === 'text') return line.text;
@@ -38,10 +42,15 @@ export function findSections(lines: readonly Line[], from = 0): SectionStart[] {
   const found: SectionStart[] = [];
   let next = 0;
   for (let i = from; i < lines.length && next < SECTIONS.length; i++) {
-    const raw = normaliseText(lineText(lines[i]!)).trim();
-    if (!raw) continue;
+    const printed = lineText(lines[i]!);
+    if (!printed.trim()) continue;
+    // A heading sits at the start of its line; only a line's head is looked at (a line may be megabytes of garbage).
+    if (!HEADING_START.test(normaliseText(printed.slice(0, 12)).replace(/\s+/g, ''))) continue;
+    const raw = normaliseText(printed.slice(0, HEAD_LENGTH)).trim();
     for (let k = next; k < SECTIONS.length; k++) {
-      const heading = matchHeading(raw, k);
+      let heading = matchHeading(raw, k);
+      // The prose after a heading on a long line: read in full only once the head is known to be a heading.
+      if (heading && printed.length > HEAD_LENGTH) heading = matchHeading(normaliseText(printed).trim(), k);
       if (heading) {
         found.push({ id: SECTIONS[k]!.id, index: i, heading: heading.heading, rest: heading.rest });
         next = k + 1;
@@ -54,7 +63,7 @@ export function findSections(lines: readonly Line[], from = 0): SectionStart[] {
 
 function matchHeading(raw: string, k: number): { heading: string; rest: string } | null {
   const def = SECTIONS[k]!;
-  const compact = normaliseLabel(raw);
+  const compact = normaliseLabel(raw.slice(0, 200));
   const m = /^(?:第)?([一二三四五六])(?:部分)?[.,]?/.exec(compact);
   if (!m || m[1] !== NUMERALS[k]) return null;
   const words = compact.slice(m[0].length);
@@ -71,7 +80,7 @@ function matchHeading(raw: string, k: number): { heading: string; rest: string }
   if (cut && cut.index <= 40 && raw.slice(cut.index + 1).trim()) {
     return { heading: raw.slice(0, cut.index).trim(), rest: raw.slice(cut.index + 1).trim() };
   }
-  return compact.length <= 40 ? { heading: raw, rest: '' } : null;
+  return compact.length <= 40 && raw.length <= 200 ? { heading: raw, rest: '' } : null;
 }
 
 const TITLE = /政府信息公开.{0,8}(年度报告|年报|工作报告)|信息公开(工作)?年度报告/;
@@ -84,7 +93,9 @@ export function findMeta(lines: readonly Line[], limit: number): ReportMeta {
   let title: string | null = null;
   let titleIndex: number | null = null;
   for (let i = 0; i < Math.min(limit, lines.length); i++) {
-    const t = normaliseText(lineText(lines[i]!)).replace(/\s+/g, ' ').trim();
+    const printed = lineText(lines[i]!);
+    if (printed.length > 400) continue;
+    const t = normaliseText(printed).replace(/\s+/g, ' ').trim();
     if (t.length > 80 || !TITLE.test(t.replace(/\s+/g, ''))) continue;
     title = t;
     titleIndex = i;
@@ -137,7 +148,7 @@ export function parseTitle(title: string): { agency: string | null; year: number
 function yearFromText(lines: readonly Line[], from: number): number | null {
   const counts = new Map<number, number>();
   for (let i = from; i < lines.length; i++) {
-    const t = normaliseText(lineText(lines[i]!)).replace(/\s+/g, '');
+    const t = normaliseText(lineText(lines[i]!).slice(0, META_LINE)).replace(/\s+/g, '');
     const period = /统计(期限|时限|区间)?[自从为]?((?:19|20)\d{2})年1月1日/.exec(t);
     if (period) return Number(period[2]);
     for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);

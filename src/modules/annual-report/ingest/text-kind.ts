@@ -12,7 +12,7 @@ export function detectTextKind(text: string): TextKind {
   const lines = splitLines(text).filter((l) => l.trim() !== '');
   const pipes = lines.filter(isPipeRow).length;
   const tabs = lines.filter((l) => l.includes('\t')).length;
-  const glued = lines.filter((l) => TABLE_LABEL.test(l) && gluedRun(l.trim()) !== null).length;
+  const glued = lines.filter((l) => l.length <= 2000 && TABLE_LABEL.test(l) && gluedRun(l.trim()) !== null).length;
   if (pipes >= 3 && pipes >= tabs) return 'markdown';
   if (tabs >= 3) return 'tab';
   if (glued >= 3) return 'run-together';

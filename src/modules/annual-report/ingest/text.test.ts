@@ -41,3 +41,25 @@ describe('detectTextKind', () => {
     expect(extractAnyText('规章\t0').kind).toBe('text');
   });
 });
+
+describe('extractText on crawled one-cell-per-line text', () => {
+  it('reads consecutive lines of one value each as the cells of one row, and says so', () => {
+    const doc = extractText(['一、本年新收政府信息公开申请数量', '15', '2', '0', '/', '1', '0', '18', '一、总体情况'].join('\n'));
+    expect(doc.lines).toEqual([
+      { kind: 'text', text: '一、本年新收政府信息公开申请数量' },
+      { kind: 'row', cells: ['15', '2', '0', '/', '1', '0', '18'], aligned: false },
+      { kind: 'text', text: '一、总体情况' },
+    ]);
+    expect(doc.notes.some((n) => n.kind === 'guessed' && /连续几行各只有一个数字/.test(n.message))).toBe(true);
+  });
+
+  it('leaves a single value line and prose alone', () => {
+    const doc = extractText(['六、其他需要报告的事项', '无', '2024 年，我市共收取信息处理费 3940 元。'].join('\n'));
+    expect(doc.lines.map((l) => l.kind)).toEqual(['text', 'text', 'text']);
+  });
+
+  it('keeps a line far longer than any row as text without splitting it', () => {
+    const long = `规章${'    1'.repeat(3000)}`;
+    expect(extractText(long).lines).toEqual([{ kind: 'text', text: long }]);
+  });
+});

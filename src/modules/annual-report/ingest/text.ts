@@ -28,7 +28,14 @@ export function extractText(text: string): ExtractedDocument {
     // Trailing tabs are empty cells of a row: keep them.
     const line = raw.replace(/[ \u3000\u00a0]+$/, '');
     if (line.trim() === '') continue;
-    if (isPageNumber(normaliseText(line)) || isChrome(normaliseText(line))) {
+    if (line.length > MAX_ROW_LINE) {
+      // Far longer than any table row: prose or garbage, kept as text without looking for cells.
+      flush();
+      lines.push({ kind: 'text', text: line.trim() });
+      continue;
+    }
+    const normalised = normaliseText(line);
+    if (isPageNumber(normalised) || isChrome(normalised)) {
       dropped++;
       continue;
     }
@@ -45,6 +52,8 @@ export function extractText(text: string): ExtractedDocument {
   if (merged) notes.push({ kind: 'guessed', message: `有 ${merged} 处连续几行各只有一个数字，按同一行的各栏读取` });
   return { kind: 'text', lines, notes };
 }
+
+const MAX_ROW_LINE = 5000;
 
 /** One value and nothing else (12, 26158.97万元, 增加2个, /): a table cell on a line of its own. */
 function isSingleValue(line: string): boolean {

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useTestDatabase } from '../../../../test/support/databases.ts';
-import { AppError } from '../../../errors.ts';
 import { approveExtension } from './approve-extension.ts';
 import { archive } from './archive.ts';
 import { getApplication } from './get-application.ts';
@@ -20,17 +19,8 @@ import { registerApplication } from './register-application.ts';
 import { reply } from './reply.ts';
 import { requestSupplement } from './request-supplement.ts';
 import { startConsultation } from './start-consultation.ts';
-import { contextFor, personForm, seedAgencies, snapshot, staff, type TestAgencies } from './test-context.ts';
+import { contextFor, personForm, refusal, seedAgencies, staff, type TestAgencies } from './test-context.ts';
 import { withdraw } from './withdraw.ts';
-
-export async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe.each(testDatabases())('application life cycle on $name', (target) => {
   const t = useTestDatabase(target);

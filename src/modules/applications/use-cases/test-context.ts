@@ -1,5 +1,7 @@
 /** Helpers for the use-case tests of applications, the catalogue and remedies: agencies, actors, contexts. */
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import { AppError } from '../../../errors.ts';
 import type { Database } from '../../../db/schema.ts';
 import { loadCalendar } from '../../calendar/load-calendar.ts';
 import type { Actor } from '../applications.policy.ts';
@@ -14,7 +16,8 @@ export interface TestAgencies {
   readonly b: number;
 }
 
-export async function seedAgencies(db: Kysely<Database>): Promise<TestAgencies> {
+/** Three agencies; `tag` keeps codes unique when one database gets several sets. */
+export async function seedAgencies(db: Kysely<Database>, tag = ''): Promise<TestAgencies> {
   const at = '2024-01-01T00:00:00.000Z';
   const insert = async (code: string, name: string, parent_id: number | null) =>
     (
@@ -24,9 +27,9 @@ export async function seedAgencies(db: Kysely<Database>): Promise<TestAgencies> 
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-  const parent = await insert('CNTY', '某县人民政府', null);
-  const a = await insert('FGW', '某县发展和改革局', parent);
-  const b = await insert('CZJ', '某县财政局', parent);
+  const parent = await insert(`CNTY${tag}`, '某县人民政府', null);
+  const a = await insert(`FGW${tag}`, '某县发展和改革局', parent);
+  const b = await insert(`CZJ${tag}`, '某县财政局', parent);
   return { parent, a, b };
 }
 
@@ -56,4 +59,14 @@ export async function snapshot(db: Kysely<Database>, applicationId: number) {
     db.selectFrom('audit_log').select(['agency_id', 'seq', 'hash']).orderBy('agency_id').orderBy('seq').execute(),
   ]);
   return { application, events, audit };
+}
+
+/** The AppError a call is refused with (fails the test if it succeeds or throws anything else). */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }

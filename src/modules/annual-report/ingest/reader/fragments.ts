@@ -22,6 +22,8 @@ export interface Fragment {
   readonly labelEnd: number;
   /** Digits glued to the label, to be split by the row's identities. */
   readonly run?: string;
+  /** OCR look-alikes read as digits ("l→1", "O→0"), for a note. */
+  readonly repaired?: readonly string[];
   readonly source: string;
 }
 
@@ -55,12 +57,26 @@ export function isNoise(cell: string): boolean {
 /** Longer than any label or row of the forms: prose or garbage, never read as part of a table. */
 const MAX_FRAGMENT_TEXT = 2000;
 
+/** Letters OCR prints for digits, when a cell holds nothing else: O o 〇 for 0, l I for 1. */
+const LOOKALIKE: Readonly<Record<string, string>> = { O: '0', o: '0', '〇': '0', l: '1', I: '1' };
+
+function repairCell(cell: string, repaired: string[]): string {
+  const digit = LOOKALIKE[cell];
+  if (digit === undefined) return cell;
+  repaired.push(`${cell}→${digit}`);
+  return digit;
+}
+
 export function fragmentOf(line: Line, index: number): Fragment | null {
   if (line.kind === 'text' ? line.text.length > MAX_FRAGMENT_TEXT : line.cells.reduce((n, c) => n + c.length, 0) > MAX_FRAGMENT_TEXT * 4) {
     return null;
   }
   if (line.kind === 'row') {
-    const cells = line.cells.map((c) => normaliseText(c).replace(/\s+/g, ' ').trim()).map((c) => (isNoise(c) ? '' : c));
+    const repaired: string[] = [];
+    const cells = line.cells
+      .map((c) => normaliseText(c).replace(/\s+/g, ' ').trim())
+      .map((c) => (isNoise(c) ? '' : repairCell(c, repaired)));
+    const fixed = repaired.length ? { repaired } : {};
     let labelEnd = 0;
     const labels: string[] = [];
     cells.forEach((c, i) => {
@@ -77,14 +93,21 @@ export function fragmentOf(line: Line, index: number): Fragment | null {
       const glued = gluedRun(labels[0]!);
       if (glued) return { index, labels: [glued.label], values: [], hasSlots: false, aligned: line.aligned, width: cells.length, labelEnd, run: glued.run, source };
     }
-    return { index, labels, values, hasSlots: values.length > 0, aligned: line.aligned, width: cells.length, labelEnd, source };
+    return { index, labels, values, hasSlots: values.length > 0, aligned: line.aligned, width: cells.length, labelEnd, source, ...fixed };
   }
   const text = normaliseText(line.text).replace(/\s+/g, ' ').trim();
   if (!text || isNoise(text)) return null;
   const base = { index, aligned: false, width: 0, labelEnd: 0, source: text };
+  const repaired: string[] = [];
   const tokens = text.split(' ');
   let split = tokens.length;
-  while (split > 0 && isValueToken(tokens[split - 1]!)) split--;
+  while (split > 0 && (isValueToken(tokens[split - 1]!) || LOOKALIKE[tokens[split - 1]!] !== undefined)) split--;
+  // Look-alikes count as digits only among other values ("l O 0 0 0 0 1"), never alone.
+  if (tokens.slice(split).every((t) => LOOKALIKE[t] !== undefined)) {
+    while (split < tokens.length && LOOKALIKE[tokens[split]!] !== undefined) split++;
+  }
+  for (let i = split; i < tokens.length; i++) tokens[i] = repairCell(tokens[i]!, repaired);
+  const fixed = repaired.length ? { repaired } : {};
   if (split < tokens.length) {
     const label = tokens.slice(0, split).join(' ');
     const glued = split > 0 ? gluedRun(label) : null;
@@ -94,7 +117,7 @@ export function fragmentOf(line: Line, index: number): Fragment | null {
       return { ...base, labels: [glued.label], values: [], hasSlots: false, run: glued.run + trailing.map(toHalfWidth).join('') };
     }
     if (split === 0 || HAN_OR_LETTER.test(label)) {
-      return { ...base, labels: label ? [label] : [], values: tokens.slice(split), hasSlots: true };
+      return { ...base, labels: label ? [label] : [], values: tokens.slice(split), hasSlots: true, ...fixed };
     }
   }
   const glued = gluedRun(text);

@@ -128,6 +128,9 @@ export function readRowTable(fragments: readonly Fragment[], spec: RowTableSpec)
       const printed = [...pending.slice(pending.length - joined).map((p) => p.source), frag.source].join(' / ');
       notes.push({ kind: 'matched', table, row: row.id, source: printed, message: `「${printed}」对应“${official}”` });
     }
+    if (frag.repaired?.length) {
+      notes.push({ kind: 'guessed', table, row: row.id, source: frag.source, message: `“${official}”中有像数字的字母，按识别错误读作数字：${frag.repaired.join('、')}` });
+    }
     notes.push(...placed.notes.map((message) => ({ kind: 'guessed' as const, table, row: row.id, source: frag.source, message: `“${official}”：${message}` })));
     cursor = Math.max(cursor, rowIndex + 1);
     last = { rowIndex, text, hadData: hasData(frag) };

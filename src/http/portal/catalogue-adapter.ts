@@ -1,0 +1,62 @@
+/**
+ * The portal's catalogue reads, answered by the catalogue module's use cases as a member of the public (so only
+ * published items are ever seen). Where the module has no use case yet the adapter says so below.
+ */
+import { isAppError } from '../../errors.ts';
+import { getCatalogueItem } from '../../modules/catalogue/use-cases/get-catalogue-item.ts';
+import { listCatalogueItems } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
+import { searchCatalogue } from '../../modules/catalogue/use-cases/search-catalogue.ts';
+import { publicContext, type AppDeps } from '../app-deps.ts';
+import { CATALOGUE_PAGE_SIZE, SEARCH_PAGE_SIZE, type PublicCatalogue } from './catalogue-port.ts';
+
+const CATEGORY_IDS = Array.from({ length: 15 }, (_, i) => i + 1);
+/** Issuing bodies are offered from this many latest items (no facet use case yet). */
+const FACET_SAMPLE = 200;
+/** Years offered in the filter, counting back from this year. */
+const YEARS_OFFERED = 10;
+
+export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
+  const ctx = () => publicContext(deps);
+  return {
+    async list(agencyId, filter) {
+      // issuingBody and validity are passed on for the use case to apply (see the report to the lead)
+      const page = await listCatalogueItems(ctx(), { agencyId, ...filter, pageSize: CATALOGUE_PAGE_SIZE });
+      return { ...page, items: page.items.map(({ body: _body, ...rest }) => rest) };
+    },
+    async columnCounts(agencyId) {
+      const totals = await Promise.all(
+        CATEGORY_IDS.map(async (category) => [category, (await listCatalogueItems(ctx(), { agencyId, category, pageSize: 1 })).total] as const),
+      );
+      return new Map(totals);
+    },
+    async filterChoices(agencyId) {
+      const thisYear = Number(deps.clock.today().slice(0, 4));
+      const sample = await listCatalogueItems(ctx(), { agencyId, pageSize: FACET_SAMPLE });
+      const bodies = new Set(sample.items.map((i) => i.issuingBody).filter((b): b is string => b !== null));
+      return {
+        years: Array.from({ length: YEARS_OFFERED }, (_, i) => thisYear - i),
+        issuingBodies: [...bodies].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      };
+    },
+    async item(agencyId, itemId) {
+      try {
+        const item = await getCatalogueItem(ctx(), { itemId });
+        return item.agencyId === agencyId ? item : null;
+      } catch (error) {
+        if (isAppError(error) && error.code === 'catalogue.notFound') return null;
+        throw error;
+      }
+    },
+    // The attachments module has no public read use case yet: items show none.
+    async attachments() {
+      return [];
+    },
+    async attachment() {
+      return null;
+    },
+    async search(agencyId, q, page) {
+      const result = await searchCatalogue(ctx(), { agencyId, q, page, pageSize: SEARCH_PAGE_SIZE });
+      return { hits: result.hits, page: result.page, hasMore: result.hasMore };
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * For the durability test: submits online applications in a loop and prints each tracking code on stdout once
+ * its transaction has committed. Runs until killed.
+ *   node --import tsx durability.worker.ts DATABASE_URL AGENCY_ID
+ */
+import { createDatabase } from '../../../db/database.ts';
+import { loadCalendar } from '../../calendar/load-calendar.ts';
+import { fixedClock } from './context.ts';
+import { registerApplication } from './register-application.ts';
+
+const [url, agency] = process.argv.slice(2);
+if (!url || !agency) throw new Error('usage: DATABASE_URL AGENCY_ID');
+const { db } = createDatabase(url);
+const ctx = { db, actor: { kind: 'public' } as const, clock: fixedClock('2024-09-27'), calendar: loadCalendar() };
+const form = {
+  applicant: { type: 'naturalPerson', name: '王五', idNumber: '110101199003074514', phone: '13812345678' },
+  description: '申请公开本单位2024年预算',
+};
+for (let i = 0; ; i++) {
+  const r = await registerApplication(ctx, { agencyId: Number(agency), form: { ...form, description: `${form.description}（${i}）` } });
+  process.stdout.write(`${r.trackingCode}\n`);
+}

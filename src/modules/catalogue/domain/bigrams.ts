@@ -1,0 +1,121 @@
+/**
+ * The search index's terms, pure. Chinese has no spaces, and a word as short as 预算 or 采购 must be found, so a
+ * run of Han characters is indexed as its overlapping character pairs (bigrams: 部门预算 → 部门, 门预, 预算);
+ * runs of other letters and digits are indexed as whole lower-case words. A query matches an item that holds all
+ * of its terms; the repository then confirms the exact phrase, since the pairs may sit apart.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}]/u;
+/** longer words are cut: a term is an index key */
+const MAX_WORD = 40;
+
+export function normaliseSearchText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Runs of Han characters and runs of other letters/digits, in order. */
+function runs(text: string): { han: boolean; text: string }[] {
+  const out: { han: boolean; text: string }[] = [];
+  let current: { han: boolean; chars: string[] } | null = null;
+  for (const ch of normaliseSearchText(text)) {
+    const han = HAN.test(ch);
+    const word = han || WORD.test(ch);
+    if (!word) {
+      if (current) out.push({ han: current.han, text: current.chars.join('') });
+      current = null;
+      continue;
+    }
+    if (current && current.han === han) current.chars.push(ch);
+    else {
+      if (current) out.push({ han: current.han, text: current.chars.join('') });
+      current = { han, chars: [ch] };
+    }
+  }
+  if (current) out.push({ han: current.han, text: current.chars.join('') });
+  return out;
+}
+
+function termsOfRun(run: { han: boolean; text: string }): string[] {
+  if (!run.han) return [Array.from(run.text).slice(0, MAX_WORD).join('')];
+  const chars = Array.from(run.text);
+  if (chars.length === 1) return [chars[0]!];
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i]! + chars[i + 1]!);
+  return pairs;
+}
+
+/** Every distinct term of a text (for indexing an item). */
+export function indexTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of runs(text)) for (const term of termsOfRun(run)) out.add(term);
+  return out;
+}
+
+export interface SearchQuery {
+  /** the phrases typed, split at spaces, normalised; each must occur in the item */
+  readonly phrases: readonly string[];
+  /** the distinct index terms all matching items hold */
+  readonly terms: readonly string[];
+}
+
+/**
+ * Parses what a person typed. Returns null when a phrase has no term of two characters or more (a single Han
+ * character is not in the index as a pair).
+ */
+export function parseQuery(input: string): SearchQuery | null {
+  const phrases = normaliseSearchText(input)
+    .split(/\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (phrases.length === 0) return null;
+  const terms = new Set<string>();
+  for (const phrase of phrases) {
+    const own = runs(phrase).flatMap(termsOfRun).filter((t) => Array.from(t).length >= 2);
+    if (own.length === 0) return null;
+    for (const t of own) terms.add(t);
+  }
+  return { phrases, terms: [...terms] };
+}
+
+export interface SnippetPart {
+  readonly text: string;
+  /** a match of the query: the page shows it highlighted (escaped like any other text) */
+  readonly hit: boolean;
+}
+
+/**
+ * A short passage around the first match of any phrase, split into parts with the matches marked. The text is
+ * compared after the same normalisation as the index, position by position (NFKC may change lengths: then the
+ * passage falls back to the start of the text without marks).
+ */
+export function snippet(text: string, phrases: readonly string[], radius = 40): SnippetPart[] {
+  const chars = Array.from(text);
+  const lower = chars.map((c) => normaliseSearchText(c));
+  if (lower.some((c) => Array.from(c).length !== 1)) return [{ text: chars.slice(0, radius * 2).join(''), hit: false }];
+  const haystack = lower.join('');
+  const hay = Array.from(haystack);
+  const hits: [number, number][] = [];
+  for (const phrase of phrases) {
+    const needle = Array.from(phrase);
+    for (let i = 0; i + needle.length <= hay.length; i++) {
+      if (needle.every((c, k) => hay[i + k] === c)) hits.push([i, i + needle.length]);
+    }
+  }
+  hits.sort((a, b) => a[0] - b[0]);
+  const first = hits[0]?.[0] ?? 0;
+  const start = Math.max(0, first - radius);
+  const end = Math.min(chars.length, first + radius * 2);
+  const parts: SnippetPart[] = [];
+  if (start > 0) parts.push({ text: '…', hit: false });
+  let cursor = start;
+  for (const [from, to] of hits) {
+    if (from < cursor || from >= end) continue;
+    if (from > cursor) parts.push({ text: chars.slice(cursor, from).join(''), hit: false });
+    parts.push({ text: chars.slice(from, Math.min(to, end)).join(''), hit: true });
+    cursor = Math.min(to, end);
+  }
+  if (cursor < end) parts.push({ text: chars.slice(cursor, end).join(''), hit: false });
+  if (end < chars.length) parts.push({ text: '…', hit: false });
+  return parts;
+}

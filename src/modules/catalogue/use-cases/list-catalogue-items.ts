@@ -1,0 +1,28 @@
+import { authorize } from '../../applications/applications.policy.ts';
+import { parseInput } from '../../applications/applications.schemas.ts';
+import type { UseCaseContext } from '../../applications/use-cases/context.ts';
+import { listItemRows } from '../catalogue.repository.ts';
+import { listItemsSchema } from '../catalogue.schemas.ts';
+import type { CatalogueState } from '../domain/life-cycle.ts';
+import { itemView, type CatalogueItemView } from './catalogue-views.ts';
+
+export interface CataloguePage {
+  readonly items: readonly CatalogueItemView[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** An agency's catalogue, newest first; the public sees only what is published. Each item carries its Art. 26 flag. */
+export async function listCatalogueItems(ctx: UseCaseContext, input: unknown): Promise<CataloguePage> {
+  const i = parseInput(listItemsSchema, input);
+  if (ctx.actor.kind !== 'public') await authorize(ctx.db, ctx.actor, 'catalogue.read', i.agencyId);
+  const states: CatalogueState[] | undefined = ctx.actor.kind === 'public' ? ['published'] : i.states;
+  const { rows, total } = await listItemRows(
+    ctx.db,
+    { agencyId: i.agencyId, ...(states ? { states } : {}), ...(i.category ? { category: i.category } : {}), ...(i.year ? { year: i.year } : {}) },
+    { offset: (i.page - 1) * i.pageSize, limit: i.pageSize },
+  );
+  const today = ctx.clock.today();
+  return { items: rows.map((r) => itemView(r, today, ctx.calendar)), total, page: i.page, pageSize: i.pageSize };
+}
