@@ -77,10 +77,12 @@ async function pdfAgainstPoppler(file: string, runs: number): Promise<void> {
   const ours = await repeat(runs, () => extractPdf(bytes), 2);
   const poppler = await repeat(runs, () => run('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 2 ** 20 }), 1);
   const ratio = median(ours) / median(poppler);
+  // On a shared machine the fastest runs are the least disturbed: their ratio is printed beside the medians'.
+  const best = Math.min(...ours) / Math.min(...poppler);
   line(`${basename(file)} (${pages} pages, ${Math.round(bytes.length / 1024)} KB):`);
   line(`  extractPdf:                     ${spread(ours)}`);
   line(`  pdftotext -layout (process):    ${spread(poppler)}`);
-  line(`  ratio ${ratio.toFixed(2)}x — goal <= ${GOAL_VS_POPPLER}x ${verdict(ratio <= GOAL_VS_POPPLER)}`);
+  line(`  ratio of medians ${ratio.toFixed(2)}x, of fastest runs ${best.toFixed(2)}x — goal <= ${GOAL_VS_POPPLER}x ${verdict(ratio <= GOAL_VS_POPPLER)}`);
 }
 
 /** The whole ingest (detect, extract, read the tables) per report, for each kind of file in the folder. */

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerConvert } from './commands/convert.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
 import { CliExit } from './exit.ts';
 
@@ -13,6 +15,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCheck(program);
   registerConvert(program);
   registerServe(program);
+  registerMigrate(program);
+  registerDemo(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

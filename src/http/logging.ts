@@ -7,10 +7,11 @@ import { maskPersonalData } from '../modules/applicants/domain/masking.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export function loggerOptions(level: LogLevel | false | undefined): FastifyServerOptions['logger'] {
+export function loggerOptions(level: LogLevel | false | undefined, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (level === false || level === undefined) return false;
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-tracking-secret"]', 'res.headers["set-cookie"]'],
       censor: '[hidden]',

@@ -39,6 +39,11 @@ export class TokenBucketLimiter {
     this.#maxClients = options.maxClients ?? 100_000;
   }
 
+  /** How many clients are remembered. */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
   /** Takes one token for `key`, or says how long until one is back. */
   take(key: string): TakeResult {
     const now = this.#now();

@@ -22,6 +22,8 @@ import { DEFAULT_RATE_LIMIT, TokenBucketLimiter, type RateLimitOptions } from '.
 export interface ServerOptions {
   /** false (default) logs nothing; a level logs requests (personal data masked) through pino. */
   readonly logger?: boolean | LogLevel;
+  /** Where log lines go (default stdout); tests read them. */
+  readonly logStream?: { write(line: string): void };
   /** The database. Without it only the report checker is served (at /checker, and / leads there). */
   readonly db?: Kysely<Database>;
   /** Default: the system clock in `timeZone`. */
@@ -49,7 +51,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** The web server. Every route module registers itself here; errors never show a stack trace. */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const level = options.logger === true ? 'info' : options.logger;
-  const app = Fastify({ logger: loggerOptions(level), bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({ logger: loggerOptions(level, options.logStream), bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES } });

@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { validateIdNumber } from '../../src/modules/applicants/domain/id-number.ts';
 import { testDatabases } from '../support/databases.ts';
 import {
   HOSTILE,
@@ -108,6 +109,17 @@ describe.each(testDatabases())('applying on the portal ($name)', (target) => {
       expect(await countApplications(portal.db)).toBe(before);
     },
   );
+
+  it('shows every problem at once: a missing name and a wrong ID check digit together', async () => {
+    const session = await formSession(portal.app, APPLY);
+    const res = await postForm(portal.app, APPLY, { ...personFields({ 'applicant.name': '', 'applicant.idNumber': '110105194912310021', 'applicant.phone': '12' }), _csrf: session.token }, session);
+    const $ = load(res.body);
+    expect($(errorId('applicant.name')).text()).toContain('请填写姓名');
+    const idCheck = validateIdNumber('110105194912310021', { today: '2025-03-10' });
+    expect(idCheck.ok).toBe(false);
+    expect($(errorId('applicant.idNumber')).text()).toBe(`错误：${idCheck.ok ? '' : idCheck.message}`);
+    expect($(errorId('applicant.phone')).text()).toMatch(/^错误：\S/);
+  });
 
   it('keeps what was typed and escapes script in every text field when the form comes back', async () => {
     const textFields = ['applicant.name', 'applicant.idNumber', 'applicant.phone', 'applicant.email', 'applicant.address', 'description', 'purpose'];

@@ -5,13 +5,17 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { isAppError } from '../../errors.ts';
+import { validateCreditCode } from '../../modules/applicants/domain/credit-code.ts';
+import { validateIdNumber } from '../../modules/applicants/domain/id-number.ts';
+import { validatePhone } from '../../modules/applicants/domain/phone.ts';
+import type { Validation } from '../../modules/applicants/domain/validation.ts';
 import { applicationFormSchema, parseInput } from '../../modules/applications/applications.schemas.ts';
 import { registerApplication } from '../../modules/applications/use-cases/register-application.ts';
 import { publicContext, type AppDeps } from '../app-deps.ts';
 import { CSRF_FIELD, csrfMatches, issueCsrfToken } from '../csrf.ts';
 import { pageContext } from '../display-prefs.ts';
 import { issuesOf } from '../errors/error-handler.ts';
-import { formFields, nestFields } from '../forms/form-body.ts';
+import { formFields, nestFields, type FormBody } from '../forms/form-body.ts';
 import { rateLimited } from '../rate-limit.ts';
 import { applyPage, type ApplicantKind } from '../views/portal/apply-page.tsx';
 import { receiptPage } from '../views/portal/receipt-page.tsx';
@@ -31,14 +35,32 @@ function missingAnswerChoice(fields: Readonly<Record<string, string>>): Record<s
   return errors;
 }
 
-/** The schema's Chinese message for each field, checked before anything is stored. */
-function fieldErrors(deps: AppDeps, form: unknown): Record<string, string> {
+/**
+ * The identity checks of the schema's refinements, run on their own: zod skips an object's refinements while any of
+ * its fields is missing, and a person correcting the form should see every problem at once, not one per round.
+ */
+function identityErrors(form: FormBody, today: string): Record<string, string> {
+  const a = (form['applicant'] ?? {}) as Record<string, unknown>;
   const errors: Record<string, string> = {};
+  const check = (field: string, value: unknown, validate: (v: string) => Validation<unknown>) => {
+    if (typeof value !== 'string' || value.trim() === '') return;
+    const result = validate(value);
+    if (!result.ok) errors[field] = result.message;
+  };
+  if (a['type'] === 'organisation') check('applicant.creditCode', a['creditCode'], validateCreditCode);
+  else if ((a['idType'] ?? '居民身份证') === '居民身份证') check('applicant.idNumber', a['idNumber'], (v) => validateIdNumber(v, { today }));
+  check('applicant.phone', a['phone'], validatePhone);
+  return errors;
+}
+
+/** The schema's Chinese message for each field, checked before anything is stored. */
+function fieldErrors(deps: AppDeps, form: FormBody): Record<string, string> {
+  const errors: Record<string, string> = identityErrors(form, deps.clock.today());
   try {
     parseInput(applicationFormSchema(deps.clock.today()), form);
   } catch (error) {
     if (!isAppError(error) || error.code !== 'input.invalid') throw error;
-    for (const issue of issuesOf(error)) errors[issue.field] ??= issue.message;
+    for (const issue of issuesOf(error)) errors[issue.field] = issue.message;
   }
   return errors;
 }

@@ -3,6 +3,7 @@
  * published items are ever seen). Where the module has no use case yet the adapter says so below.
  */
 import { isAppError } from '../../errors.ts';
+import { listItemsSchema } from '../../modules/catalogue/catalogue.schemas.ts';
 import { getCatalogueItem } from '../../modules/catalogue/use-cases/get-catalogue-item.ts';
 import { listCatalogueItems } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
 import { searchCatalogue } from '../../modules/catalogue/use-cases/search-catalogue.ts';
@@ -12,6 +13,8 @@ import { CATALOGUE_PAGE_SIZE, SEARCH_PAGE_SIZE, type PublicCatalogue } from './c
 const CATEGORY_IDS = Array.from({ length: 15 }, (_, i) => i + 1);
 /** Issuing bodies are offered from this many latest items (no facet use case yet). */
 const FACET_SAMPLE = 200;
+/** The most the list use case gives in one page: the window of the interim issuing-body / validity filter. */
+const FALLBACK_WINDOW = 200;
 /** Years offered in the filter, counting back from this year. */
 const YEARS_OFFERED = 10;
 
@@ -19,9 +22,23 @@ export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
   const ctx = () => publicContext(deps);
   return {
     async list(agencyId, filter) {
-      // issuingBody and validity are passed on for the use case to apply (see the report to the lead)
-      const page = await listCatalogueItems(ctx(), { agencyId, ...filter, pageSize: CATALOGUE_PAGE_SIZE });
-      return { ...page, items: page.items.map(({ body: _body, ...rest }) => rest) };
+      const { issuingBody, validity, ...filtered } = filter;
+      const extra = { ...(issuingBody !== undefined ? { issuingBody } : {}), ...(validity !== undefined ? { validity } : {}) };
+      if (Object.keys(extra).every((key) => key in listItemsSchema.shape)) {
+        const page = await listCatalogueItems(ctx(), { agencyId, ...filtered, ...extra, pageSize: CATALOGUE_PAGE_SIZE });
+        return { ...page, items: page.items.map(({ body: _body, ...rest }) => rest) };
+      }
+      // Until list-catalogue-items filters by issuing body and validity itself: filter the newest FALLBACK_WINDOW
+      // items of the category and year here (an older match beyond them is not shown).
+      const window = await listCatalogueItems(ctx(), { agencyId, ...filtered, page: 1, pageSize: FALLBACK_WINDOW });
+      const matches = window.items.filter((i) => (issuingBody === undefined || i.issuingBody === issuingBody) && (validity === undefined || i.validity === validity));
+      const start = (filter.page - 1) * CATALOGUE_PAGE_SIZE;
+      return {
+        items: matches.slice(start, start + CATALOGUE_PAGE_SIZE).map(({ body: _body, ...rest }) => rest),
+        total: matches.length,
+        page: filter.page,
+        pageSize: CATALOGUE_PAGE_SIZE,
+      };
     },
     async columnCounts(agencyId) {
       const totals = await Promise.all(

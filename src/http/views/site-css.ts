@@ -8,7 +8,7 @@ export const SITE_CSS = `
 * { box-sizing: border-box; }
 html { font-size: 100%; }
 html.large { font-size: 125%; }
-body { margin:0; font: 1rem/1.7 "Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif; color:var(--ink); background:var(--bg); }
+body { margin:0; overflow-wrap:break-word; font: 1rem/1.7 "Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif; color:var(--ink); background:var(--bg); }
 a { color:var(--link); }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible, a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus {
@@ -29,8 +29,10 @@ footer.site div { max-width:1100px; margin:0 auto; padding:1rem 1.2rem; }
 h1 { font-size:1.6rem; line-height:1.3; margin:.6rem 0 1rem; }
 h2 { font-size:1.25rem; margin:1.6rem 0 .6rem; }
 .muted { color:var(--muted); }
+.nowrap { white-space:nowrap; }
+.item-body { margin-top:1.2rem; }
 .notice { border-left:4px solid var(--accent); background:#fff4f2; padding:.6rem 1rem; }
-.card-list { list-style:none; padding:0; display:grid; grid-template-columns:repeat(auto-fill,minmax(16rem,1fr)); gap:.8rem; }
+.card-list { list-style:none; padding:0; display:grid; grid-template-columns:repeat(auto-fill,minmax(min(16rem,100%),1fr)); gap:.8rem; }
 .card-list li { border:1px solid var(--line); border-radius:6px; padding:.8rem 1rem; }
 .card-list .sub { color:var(--muted); font-size:.9rem; display:block; }
 form.upload, form.panel { border:1px solid var(--line); padding:1rem; border-radius:6px; }
@@ -64,12 +66,13 @@ mark { background:#fff3a3; color:inherit; padding:0 .1em; }
 .result-list { list-style:none; padding:0; }
 .result-list li { border-bottom:1px solid var(--line); padding:.7rem 0; }
 .result-list .meta-line { color:var(--muted); font-size:.9rem; }
-.columns { list-style:none; padding:0; display:grid; grid-template-columns:repeat(auto-fill,minmax(20rem,1fr)); gap:.3rem 1.2rem; }
+.columns { list-style:none; padding:0; display:grid; grid-template-columns:repeat(auto-fill,minmax(min(20rem,100%),1fr)); gap:.3rem 1.2rem; }
 .finding { margin:.3rem 0; padding:.4rem .7rem; border-radius:4px; }
 .finding.error { background:#ffebe9; } .finding.warning { background:#fff8c5; } .finding.notice { background:#ddf4ff; }
 @media (max-width: 640px) {
   main { padding:.8rem .8rem 2rem; }
   h1 { font-size:1.35rem; }
-  table.meta th { white-space:normal; }
+  table.meta th { width:1%; }
+  table.meta td { overflow-wrap:anywhere; }
 }
 `;

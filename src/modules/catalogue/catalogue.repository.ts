@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { toCount } from '../../db/count.ts';
 import { isPostgres } from '../../db/migrations/columns.ts';
-import type { CatalogueItemRow, CatalogueState, CatalogueItemRowUpdate, Database, NewCatalogueItemRow, YearlyCount } from '../../db/schema.ts';
+import type { CatalogueItemRow, CatalogueState, Validity, CatalogueItemRowUpdate, Database, NewCatalogueItemRow, YearlyCount } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -60,6 +60,8 @@ export interface ItemFilter {
   readonly states?: readonly CatalogueState[];
   readonly category?: number;
   readonly year?: number;
+  readonly issuingBody?: string;
+  readonly validity?: Validity;
 }
 
 export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: number; limit: number }): Promise<{ rows: CatalogueItemRow[]; total: number }> {
@@ -68,12 +70,39 @@ export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: n
     .where('agency_id', '=', filter.agencyId)
     .$if(filter.states !== undefined && filter.states.length > 0, (q) => q.where('state', 'in', filter.states as CatalogueState[]))
     .$if(filter.category !== undefined, (q) => q.where('category', '=', filter.category!))
-    .$if(filter.year !== undefined, (q) => q.where('year', '=', filter.year!));
+    .$if(filter.year !== undefined, (q) => q.where('year', '=', filter.year!))
+    .$if(filter.issuingBody !== undefined, (q) => q.where('issuing_body', '=', filter.issuingBody!))
+    .$if(filter.validity !== undefined, (q) => q.where('validity', '=', filter.validity!));
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: toCount(count.n) };
+}
+
+/** Items per Art. 20 category (published only, or all), for the portal's column counts. */
+export async function countByCategory(db: Db, agencyId: number, publishedOnly: boolean): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('catalogue_items')
+    .select((eb) => ['category', eb.fn.countAll().as('n')])
+    .where('agency_id', '=', agencyId)
+    .$if(publishedOnly, (q) => q.where('state', '=', 'published'))
+    .groupBy('category')
+    .execute();
+  return new Map(rows.map((r) => [r.category, toCount(r.n)]));
+}
+
+/** The issuing bodies an agency's items name, for a filter. */
+export async function listIssuingBodies(db: Db, agencyId: number, publishedOnly: boolean): Promise<string[]> {
+  const rows = await db
+    .selectFrom('catalogue_items')
+    .select('issuing_body')
+    .distinct()
+    .where('agency_id', '=', agencyId)
+    .where('issuing_body', 'is not', null)
+    .$if(publishedOnly, (q) => q.where('state', '=', 'published'))
+    .execute();
+  return rows.map((r) => r.issuing_body!).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
 /** How many items of the agency hold the term, counted up to `cap` (enough to pick the rarest term of a query). */

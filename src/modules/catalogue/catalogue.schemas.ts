@@ -35,9 +35,12 @@ export const listItemsSchema = z.object({
   states: z.array(z.enum(['draft', 'review', 'published'])).optional(),
   category: z.number().int().min(1).max(15).optional(),
   year: z.number().int().min(2000).max(2100).optional(),
+  issuingBody: z.string().trim().min(1).max(200).optional(),
+  validity: z.enum(VALIDITIES).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });
+export const agencyCatalogueSchema = z.object({ agencyId: z.number().int().positive() });
 export const searchSchema = z.object({
   agencyId: z.number().int().positive(),
   q: z.string({ error: '请输入搜索词' }).max(100, '搜索词不能超过100个字'),

@@ -1,6 +1,6 @@
 /**
  * A rough measure of catalogue search at scale (not a test; the project bench will replace it):
- *   node --import tsx src/modules/catalogue/search.measure.ts [ITEMS=1000000] [FILE=/tmp/gongkai-search.db]
+ *   [REUSE=1] node --import tsx src/modules/catalogue/search.measure.ts [ITEMS=1000000] [FILE=/tmp/gongkai-search.db]
  * Fills a SQLite file with generated items of one agency (title + short body, ~50 index terms each) through the
  * real migrations and the real term extraction, then times searchCatalogue for common, rare and multi-term queries.
  */
@@ -11,15 +11,10 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { contextFor, seedAgencies } from '../applications/use-cases/test-context.ts';
 import { indexTerms } from './domain/bigrams.ts';
 import { searchCatalogue } from './use-cases/search-catalogue.ts';
+import { MEASURED_QUERIES, generatedItem } from './search.measure-data.ts';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const file = process.argv[3] ?? '/tmp/gongkai-search.db';
-const WORDS = ['关于', '印发', '部门', '预算', '决算', '政府', '采购', '项目', '实施', '方案', '通知', '公告', '年度', '工作', '报告', '教育', '医疗', '社会', '保障', '就业', '环境', '保护', '安全', '生产', '食品', '药品', '质量', '监督', '检查', '规划', '统计', '行政', '许可', '处罚', '收费', '标准', '建设', '扶贫', '应急', '预案', '招考', '录用', '结果', '情况', '说明', '办法'];
-
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const phrase = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]!).join('');
-
 async function fill(): Promise<number> {
   if (existsSync(file)) rmSync(file);
   const handle = createDatabase(`sqlite:${file}`);
@@ -37,8 +32,7 @@ async function fill(): Promise<number> {
   const started = Date.now();
   const batch = db.transaction((from: number, to: number) => {
     for (let id = from; id < to; id++) {
-      const title = phrase(4);
-      const body = `${phrase(8)}。${phrase(6)}`;
+      const { title, body } = generatedItem();
       item.run(id, a, `FGW/2024-${id}`, title, body, 1 + (id % 15));
       for (const t of indexTerms(`${title}\n${body}`)) term.run(t, a, id);
     }
@@ -55,10 +49,18 @@ async function fill(): Promise<number> {
   return a;
 }
 
-const agencyId = await fill();
+// REUSE=1 measures an existing file again (filling 1,000,000 items takes ~15 minutes here)
+const agencyId = process.env['REUSE'] === '1' && existsSync(file) ? await existingAgency() : await fill();
+
+async function existingAgency(): Promise<number> {
+  const db = new BetterSqlite3(file, { readonly: true });
+  const row = db.prepare("select id from agencies where code = 'FGW'").get() as { id: number };
+  db.close();
+  return row.id;
+}
 const handle = createDatabase(`sqlite:${file}`);
 const ctx = contextFor(handle.db, { kind: 'public' }, '2024-10-15');
-for (const [q, page] of [['预算', 1], ['预算', 50], ['政府采购', 1], ['预算 采购 报告', 1], ['扶贫应急预案', 1], ['药品质量监督检查', 1], ['不存在的词语', 1]] as const) {
+for (const [q, page] of MEASURED_QUERIES) {
   const runs: number[] = [];
   let hits = 0;
   for (let k = 0; k < 5; k++) {

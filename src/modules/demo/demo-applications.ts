@@ -65,8 +65,8 @@ const OUTCOME_WEIGHTS: readonly (readonly [OutcomeId, number])[] = [
   ['other.misc', 3],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬建国建华志强海燕慧婷雪梅鑫宇浩然子涵欣怡';
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'];
+const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬建国建华志强海燕慧婷雪梅鑫宇浩然子涵欣怡'];
 const ORG_WORDS = ['恒信', '华通', '鼎盛', '宏达', '启明', '安和', '润丰', '博远', '联创', '新航', '嘉禾', '正元'];
 const ORG_SUFFIX: Readonly<Record<Exclude<ApplicantType, 'naturalPerson'>, readonly string[]>> = {
   business: ['贸易有限公司', '建设工程有限公司', '科技有限公司', '房地产开发有限公司', '物流股份有限公司'],
@@ -97,11 +97,11 @@ const DELIVERY: Readonly<Record<WantedForm, readonly DeliveryChannel[]>> = {
   inspection: ['collect'],
   copying: ['post', 'collect'],
 };
-const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_ALPHABET = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'];
 
 export function personName(random: Random): string {
-  const given = random() < 0.6 ? pick(random, [...GIVEN]) + pick(random, [...GIVEN]) : pick(random, [...GIVEN]);
-  return pick(random, [...SURNAMES]) + given;
+  const given = random() < 0.6 ? pick(random, GIVEN) + pick(random, GIVEN) : pick(random, GIVEN);
+  return pick(random, SURNAMES) + given;
 }
 
 /** A GB 11643 number with a correct check character, born 1950-2004 in the given region. */
@@ -116,7 +116,7 @@ function idNumber(random: Random, regionCode: string, serial: number): string {
 function creditCode(random: Random, regionCode: string): string {
   for (;;) {
     let org = '';
-    for (let i = 0; i < 9; i++) org += pick(random, [...CODE_ALPHABET]);
+    for (let i = 0; i < 9; i++) org += pick(random, CODE_ALPHABET);
     const check = creditCodeCheckChar(`91${regionCode}${org}`);
     if (check !== undefined) return `91${regionCode}${org}${check}`;
   }
@@ -174,13 +174,22 @@ export interface PlanContext {
   readonly agencies: readonly { readonly name: string; readonly regionCode: string }[];
 }
 
+const places = new Map<string, string>();
+
+/** 示范市财政局 → 示范市, 东城区人民政府 → 东城区. */
+function placeOf(agencyName: string): string {
+  let place = places.get(agencyName);
+  if (place === undefined) places.set(agencyName, (place = agencyName.replace(/(人民政府|[^市县区]+)$/, '')));
+  return place;
+}
+
 /** One application received on `receivedOn` by agency number `agencyIndex`. */
 export function planApplication(ctx: PlanContext, agencyIndex: number, receivedOn: string, serial: number): DemoApplicationPlan {
   const { random, calendar } = ctx;
   const agency = ctx.agencies[agencyIndex]!;
   const channel = weighted(random, CHANNEL_WEIGHTS);
   const applicantType = weighted(random, APPLICANT_WEIGHTS);
-  const place = agency.name.replace(/(人民政府|[^市县区]+)$/, '');
+  const place = placeOf(agency.name);
   const address = `${place}${pick(random, ['人民路', '建设路', '解放路', '中山路', '文化路'])}${1 + Math.floor(random() * 300)}号`;
   const applicant: DemoApplicant =
     applicantType === 'naturalPerson'

@@ -26,6 +26,13 @@ export function demoTrackingCode(random: Random, serial: number): string {
   return code;
 }
 
+/** A 16-character secret (its hash is stored; nobody needs it for demo data, but it must not be guessable). */
+export function demoSecret(random: Random): string {
+  let secret = '';
+  for (let i = 0; i < 16; i++) secret += ALPHABET[Math.floor(random() * ALPHABET.length)];
+  return secret;
+}
+
 export function demoRows(
   plan: DemoApplicationPlan,
   ids: { readonly agencyId: number; readonly clerk: string; readonly reviewer: string },

@@ -22,6 +22,7 @@ export const ORG_TYPE_LABELS: Readonly<Record<(typeof ORG_TYPES)[number], string
 
 /** Every field of the form with its Chinese name (the error summary, docs/api.md). */
 export const APPLICATION_FIELD_LABELS: Readonly<Record<string, string>> = {
+  applicant: '申请人',
   'applicant.type': '申请人类型',
   'applicant.name': '姓名或名称',
   'applicant.idType': '证件类型',

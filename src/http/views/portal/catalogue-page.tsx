@@ -131,7 +131,7 @@ export function ColumnList(props: { readonly agency: AgencyRef; readonly counts:
             <a href={agencyHref(props.agency, `/catalogue?category=${c.id}`)}>
               （{c.id}）{c.label}
             </a>{' '}
-            <span class="muted">（{props.counts.get(c.id) ?? 0}条）</span>
+            <span class="muted nowrap">（{props.counts.get(c.id) ?? 0}条）</span>
           </li>
         ))}
       </ul>

@@ -22,6 +22,7 @@ export function itemPage(ctx: PageContext, agency: AgencyRef, item: CatalogueIte
   ];
   return page(
     <Layout title={`${item.title} — ${agency.name}`} page={ctx} subnav={<AgencyNav agency={agency} current="catalogue" />}>
+      <h1>{item.title}</h1>
       <table class="meta" aria-label="信息索引">
         <tbody>
           {rows.map(([label, value]) => (
@@ -38,8 +39,7 @@ export function itemPage(ctx: PageContext, agency: AgencyRef, item: CatalogueIte
           ) : null}
         </tbody>
       </table>
-      <article>
-        <h1>{item.title}</h1>
+      <article class="item-body">
         {item.body.split(/\n+/).map((p) => (p.trim() ? <p>{p}</p> : null))}
       </article>
       {attachments.length > 0 ? (

@@ -1,7 +1,8 @@
 import { normaliseText } from '../domain/labels.ts';
 import type { ExtractedDocument, Line } from './document.ts';
 import { isChrome, isPageNumber } from './page-chrome.ts';
-import { splitLines } from './text.ts';
+import type { ExtractionNote } from '../domain/report.ts';
+import { MAX_TEXT_LINES, splitLines, tooLong } from './text.ts';
 
 /**
  * Markdown from PDF converters and OCR → Lines. Pipe-table lines become rows (aligned:false: converters lose and
@@ -11,9 +12,11 @@ import { splitLines } from './text.ts';
 export function extractMarkdown(text: string): ExtractedDocument {
   const lines: Line[] = [];
   let dropped = 0;
+  let kept = 0;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     if (!line) continue;
+    if (++kept > MAX_TEXT_LINES) break;
     if (isPipeRow(line)) {
       const cells = pipeCells(line);
       if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) continue;
@@ -37,7 +40,8 @@ export function extractMarkdown(text: string): ExtractedDocument {
     }
     lines.push({ kind: 'text', text: plain });
   }
-  const notes = dropped ? [{ kind: 'ignored' as const, message: `略去页码、网页栏目和通用表头等 ${dropped} 行` }] : [];
+  const notes: ExtractionNote[] = dropped ? [{ kind: 'ignored', message: `略去页码、网页栏目和通用表头等 ${dropped} 行` }] : [];
+  if (kept > MAX_TEXT_LINES) notes.push(tooLong('文本'));
   return { kind: 'markdown', lines, notes };
 }
 

@@ -16,7 +16,12 @@
  * - A wrapped label may come as several Lines (text or rows); the numbers may sit on its first, middle or last
  *   line, or on a Line of their own (a `row` of numbers only, or `text` such as "447 7 0 0 0 0 454").
  * - Section headings (一、总体情况 …) are `text` Lines (or a row with a single filled cell).
- * The reader never throws: whatever it could not read is a note.
+ * - Stray marks (■ 、 ·) are empty slots; a lone O / o / 〇 / l / I among values is an OCR'd digit (noted).
+ * - Table 四 may come as one row, split over rows, or turned on its side (a result per row, a group per column).
+ * - Table 二 is read in the format its own headers name; when that differs from table 三's, only the cells both
+ *   formats share are kept and the rest is named in a note.
+ * The reader never throws and stays bounded (lines over 2,000 characters and regions over 800 lines are not
+ * read as tables): whatever it could not read is a note.
  */
 import { BLANK, type Cell } from '../domain/cell.ts';
 import { FORMATS, TABLE_IDS, type FormatId, type SectionId, type TableId } from '../domain/formats/index.ts';
@@ -52,13 +57,21 @@ const TABLE_START: Partial<Record<SectionId, RegExp>> = {
   remedies: /^行政复议|行政复议.{0,4}行政诉讼/,
 };
 
+/** Characters every table start holds (checked before the costlier normalisation). */
+const TABLE_START_CHARS = /[条稽申收复]/;
+
+function startsTable(id: SectionId, line: Line): boolean {
+  const words = lineWords(line);
+  return TABLE_START_CHARS.test(words) && (TABLE_START[id]?.test(normaliseLabel(words)) ?? false);
+}
+
 /** The first words of a line (enough to recognise a table's start; long lines are prose or garbage). */
 function lineWords(line: Line): string {
   return (line.kind === 'text' ? line.text.slice(0, 300) : line.cells.join('').slice(0, 300));
 }
 
 /** A table 三 printed one word per line over many pages has a few hundred lines; more is not a table. */
-const MAX_REGION_FRAGMENTS = 1500;
+const MAX_REGION_FRAGMENTS = 800;
 
 const TABLE_SECTION: Record<TableId, SectionId> = { proactive: 'proactive', applications: 'applications', remedies: 'remedies' };
 
@@ -139,7 +152,7 @@ function regionFragments(lines: readonly Line[], sections: readonly SectionStart
   if (!own) {
     // No heading: the table starts at its own first words, not inside the table before it.
     let at = from;
-    while (at < to && !TABLE_START[id]?.test(normaliseLabel(lineWords(lines[at]!)))) at++;
+    while (at < to && !startsTable(id, lines[at]!)) at++;
     from = at;
   }
   const out: Fragment[] = [];

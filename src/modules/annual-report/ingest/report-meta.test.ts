@@ -50,3 +50,10 @@ describe('findMeta and findSections', () => {
     expect(meta.notes.some((n) => n.kind === 'guessed')).toBe(true);
   });
 });
+
+describe('findMeta on a title wrapped over two lines', () => {
+  it('joins the pieces of the title', () => {
+    const meta = findMeta([text('某市交通运输局2024年政府信息公开工作年'), text('度报告'), text('一、总体情况')], 2);
+    expect(meta).toMatchObject({ title: '某市交通运输局2024年政府信息公开工作年度报告', agency: '某市交通运输局', year: 2024, titleIndex: 1 });
+  });
+});

@@ -30,6 +30,8 @@ const HEADING_START = /^(第)?[一二三四五六]/;
 const HEAD_LENGTH = 300;
 /** Lines longer than this are prose; the meta search reads only their head. */
 const META_LINE = 2000;
+/** The year is looked for this far into the text (a report has a few hundred lines). */
+const META_LINES = 3000;
 
 export function lineText(line: Line): string {
   if (line.kind === 'text') return line.text;
@@ -45,7 +47,7 @@ export function findSections(lines: readonly Line[], from = 0): SectionStart[] {
     const printed = lineText(lines[i]!);
     if (!printed.trim()) continue;
     // A heading sits at the start of its line; only a line's head is looked at (a line may be megabytes of garbage).
-    if (!HEADING_START.test(normaliseText(printed.slice(0, 12)).replace(/\s+/g, ''))) continue;
+    if (!HEADING_START.test(printed.slice(0, 12).normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''))) continue;
     const raw = normaliseText(printed.slice(0, HEAD_LENGTH)).trim();
     for (let k = next; k < SECTIONS.length; k++) {
       let heading = matchHeading(raw, k);
@@ -95,10 +97,19 @@ export function findMeta(lines: readonly Line[], limit: number): ReportMeta {
   for (let i = 0; i < Math.min(limit, lines.length); i++) {
     const printed = lineText(lines[i]!);
     if (printed.length > 400) continue;
-    const t = normaliseText(printed).replace(/\s+/g, ' ').trim();
-    if (t.length > 80 || !TITLE.test(t.replace(/\s+/g, ''))) continue;
+    let t = normaliseText(printed).replace(/\s+/g, ' ').trim();
+    if (t.length > 80) continue;
+    let at = i;
+    if (!TITLE.test(t.replace(/\s+/g, ''))) {
+      // A long title set in a large font wraps: "…政府信息公开工作年" / "度报告".
+      const next = i + 1 < Math.min(limit, lines.length) ? normaliseText(lineText(lines[i + 1]!)).replace(/\s+/g, ' ').trim() : '';
+      const joined = `${t}${next}`;
+      if (!next || next.length > 20 || !/信息公开/.test(t) || !TITLE.test(joined.replace(/\s+/g, ''))) continue;
+      t = joined;
+      at = i + 1;
+    }
     title = t;
-    titleIndex = i;
+    titleIndex = at;
     const compact = t.replace(/\s+/g, '');
     const startsBare = /^(关于)?((?:19|20)\d{2}年度?)?(政府)?信息公开/.test(compact) || /^((?:19|20)\d{2})年度?政府信息公开/.test(compact);
     if (startsBare) {
@@ -147,8 +158,8 @@ export function parseTitle(title: string): { agency: string | null; year: number
 
 function yearFromText(lines: readonly Line[], from: number): number | null {
   const counts = new Map<number, number>();
-  for (let i = from; i < lines.length; i++) {
-    const t = normaliseText(lineText(lines[i]!).slice(0, META_LINE)).replace(/\s+/g, '');
+  for (let i = from; i < Math.min(lines.length, from + META_LINES); i++) {
+    const t = lineText(lines[i]!).slice(0, META_LINE).normalize('NFKC').replace(/\s+/g, '');
     const period = /统计(期限|时限|区间)?[自从为]?((?:19|20)\d{2})年1月1日/.exec(t);
     if (period) return Number(period[2]);
     for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);

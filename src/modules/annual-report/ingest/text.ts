@@ -1,5 +1,4 @@
 import { parseCell } from '../domain/cell.ts';
-import { normaliseText } from '../domain/labels.ts';
 import type { ExtractionNote } from '../domain/report.ts';
 import type { ExtractedDocument, Line } from './document.ts';
 import { isChrome, isPageNumber } from './page-chrome.ts';
@@ -24,18 +23,21 @@ export function extractText(text: string): ExtractedDocument {
     } else if (cells.length === 1) lines.push(toLine(cells[0]!));
     cells = [];
   };
+  let kept = 0;
   for (const raw of splitLines(text)) {
     // Trailing tabs are empty cells of a row: keep them.
     const line = raw.replace(/[ \u3000\u00a0]+$/, '');
     if (line.trim() === '') continue;
+    if (++kept > MAX_TEXT_LINES) break;
     if (line.length > MAX_ROW_LINE) {
       // Far longer than any table row: prose or garbage, kept as text without looking for cells.
       flush();
       lines.push({ kind: 'text', text: line.trim() });
       continue;
     }
-    const normalised = normaliseText(line);
-    if (isPageNumber(normalised) || isChrome(normalised)) {
+    // NFKC alone (full-width digits and colons) is enough for page numbers and chrome, and far cheaper per line.
+    const normalised = line.length <= 80 ? line.normalize('NFKC') : '';
+    if (normalised && (isPageNumber(normalised) || isChrome(normalised))) {
       dropped++;
       continue;
     }
@@ -48,12 +50,20 @@ export function extractText(text: string): ExtractedDocument {
   }
   flush();
   const notes: ExtractionNote[] = [];
+  if (kept > MAX_TEXT_LINES) notes.push(tooLong('文本'));
   if (dropped) notes.push({ kind: 'ignored', message: `略去页码和网页栏目等 ${dropped} 行` });
   if (merged) notes.push({ kind: 'guessed', message: `有 ${merged} 处连续几行各只有一个数字，按同一行的各栏读取` });
   return { kind: 'text', lines, notes };
 }
 
 const MAX_ROW_LINE = 5000;
+
+/** Far more lines than any annual report (a few hundred to a few thousand): the rest is not read. */
+export const MAX_TEXT_LINES = 20_000;
+
+export function tooLong(what: string): ExtractionNote {
+  return { kind: 'ignored', message: `${what}超过 ${MAX_TEXT_LINES} 行，远多于任何年度报告，只读前 ${MAX_TEXT_LINES} 行` };
+}
 
 /** One value and nothing else (12, 26158.97万元, 增加2个, /): a table cell on a line of its own. */
 function isSingleValue(line: string): boolean {
@@ -90,6 +100,8 @@ function spacedCells(line: string): string[] | null {
 }
 
 function isValue(part: string): boolean {
+  // Every value holds a digit; most parts of prose and garbage do not, and skip the parser.
+  if (!/[\d０-９]/.test(part)) return false;
   return (['count', 'money', 'change'] as const).some((k) => {
     const kind = parseCell(part, k).kind;
     return kind === 'number' || kind === 'change';

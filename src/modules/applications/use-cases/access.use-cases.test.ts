@@ -112,10 +112,13 @@ describe.each(testDatabases())('access and lists on $name', (target) => {
     expect(page.items[0]!.applicant).toMatchObject({ idNumber: '110101********4514', phone: '010-****3456' });
     expect(page.items[1]!.applicant.phone).toBe('138****5678');
     expect(JSON.stringify(page)).not.toContain('110101199003074514');
+    await withdraw(contextFor(t.db, clerk, '2024-10-29'), { applicationId: fresh.applicationId });
+    const open = await listApplications(contextFor(t.db, clerk, '2024-10-29'), { agencyId: own.a, statuses: ['registered'], receivedFrom: '2024-09-01' });
+    expect(open.items.map((i) => i.id)).toEqual([late.applicationId, soon.applicationId]);
     const overdue = await listApplications(contextFor(t.db, clerk, '2024-10-25'), { agencyId: own.a, overdueOnly: true });
     expect(overdue.items.map((i) => i.id)).toEqual([late.applicationId]);
     const second = await listApplications(contextFor(t.db, clerk, '2024-10-25'), { agencyId: own.a, page: 2, pageSize: 2 });
-    expect([second.total, second.items.map((i) => i.id)]).toEqual([3, [fresh.applicationId]]);
+    expect([second.total, second.items.map((i) => i.id)]).toEqual([3, [fresh.applicationId]]); // withdrawn: no due date, last
     // the staff member handling one application sees it in full
     const full = await getApplication(contextFor(t.db, clerk, '2024-10-25'), { applicationId: late.applicationId });
     expect(full.applicant).toMatchObject({ idNumber: '110101199003074514', phone: '010-65123456' });

@@ -50,6 +50,26 @@ describe.each(testDatabases())('application life cycle on $name', (target) => {
     expect(audit.map((a) => a.action)).toEqual(['application.registered']);
   });
 
+  it('an organisation registered by registered post counts in its table 三 column, with its credit code', async () => {
+    agencies ??= await seedAgencies(t.db);
+    const org = { type: 'organisation', orgType: 'other', name: '某协会', creditCode: '91350100M000100Y43', contactName: '李四', phone: '0591-87654321' };
+    const r = await registerApplication(as(clerk(), '2024-10-09'), {
+      agencyId: agencies.a,
+      form: { applicant: org, description: '采购合同' },
+      intake: { channel: 'registeredPost', signedForOn: '2024-10-08' },
+    });
+    expect(await stored(r.applicationId)).toMatchObject({
+      applicant_type: 'otherOrg',
+      org_credit_code: '91350100M000100Y43',
+      org_contact_name: '李四',
+      id_number: null,
+      channel: 'registeredPost',
+      received_on: '2024-10-08',
+      form: '',
+      delivery: '',
+    });
+  });
+
   it('Art. 33: 20 working days from receipt skip the National Day holiday and count the 调休 days (stored due date)', async () => {
     const r = await inPerson('2024-09-27');
     expect((await stored(r.applicationId)).due_on).toBe('2024-10-30');
@@ -61,6 +81,14 @@ describe.each(testDatabases())('application life cycle on $name', (target) => {
     expect(await stored(r.applicationId)).toMatchObject({ state: 'awaitingSupplement', due_on: null });
     await recordSupplement(as(clerk(), '2024-10-10'), { applicationId: r.applicationId });
     expect(await stored(r.applicationId)).toMatchObject({ state: 'registered', due_on: '2024-11-06' });
+    const detail = await getApplication(as(clerk(), '2024-10-10'), { applicationId: r.applicationId });
+    expect(detail.supplement).toEqual({ requestedOn: '2024-09-30', termEnds: '2024-10-18', suppliedOn: '2024-10-10' });
+    expect(detail.history.map((h) => [h.label, h.on])).toEqual([
+      ['收到申请', '2024-09-27'],
+      ['告知补正', '2024-09-30'],
+      ['申请人补正', '2024-10-10'],
+    ]);
+    expect(detail.history[1]!.details).toEqual({ termEnds: '2024-10-18', whatIsMissing: '文件名称或文号' });
   });
 
   it('Art. 33: one extension of 20 working days approved by a reviewer moves the due date to 2024-11-27', async () => {

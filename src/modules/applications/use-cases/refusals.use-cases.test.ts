@@ -14,6 +14,7 @@ import { recordSupplement } from './record-supplement.ts';
 import { registerApplication } from './register-application.ts';
 import { reply } from './reply.ts';
 import { requestSupplement } from './request-supplement.ts';
+import { startConsultation } from './start-consultation.ts';
 import { contextFor, personForm, refusal, seedAgencies, snapshot, staff, type TestAgencies } from './test-context.ts';
 import type { UseCaseContext } from './context.ts';
 
@@ -86,6 +87,25 @@ describe.each(testDatabases())('refused steps on $name', (target) => {
     await expectRefused(id, archive, {}, 'application.event.notAllowed');
     await expectRefused(id, recordConsultationAnswer, { answer: 'consent' }, 'application.event.notAllowed');
     await expectRefused(id, recordSupplement, {}, 'application.event.notAllowed');
+  });
+
+  it('Art. 32/34: a consultation cannot be recorded as lapsed before its 15 working days have passed', async () => {
+    const id = await registered();
+    await startConsultation(contextFor(t.db, clerk(), '2024-10-08'), { applicationId: id, party: 'thirdParty' });
+    await expectRefused(id, recordConsultationAnswer, { answer: 'lapsed' }, 'application.consultation.notLapsed');
+  });
+
+  it('two staff replying to the same application at once: one reply is stored, the other refused', async () => {
+    const id = await registered();
+    const replyOnce = (basis: string) =>
+      reply(contextFor(t.db, clerk(), TODAY), { applicationId: id, outcome: 'disclosed', legalBasis: basis }).then(
+        () => 'stored',
+        (e: { code?: string }) => e.code ?? 'crashed',
+      );
+    const outcomes = await Promise.all([replyOnce('《条例》第三十六条'), replyOnce('《条例》第三十六条第（二）项')]);
+    expect(outcomes.sort()).toEqual(['application.event.notAllowed', 'stored']);
+    const events = await t.db.selectFrom('application_events').select('type').where('application_id', '=', id).execute();
+    expect(events.map((e) => e.type)).toEqual(['received', 'replied']);
   });
 
   it('办法: a fee within the free quantity, and a fee notice with a malformed charge', async () => {

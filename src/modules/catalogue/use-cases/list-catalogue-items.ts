@@ -13,14 +13,24 @@ export interface CataloguePage {
   readonly pageSize: number;
 }
 
-/** An agency's catalogue, newest first; the public sees only what is published. Each item carries its Art. 26 flag. */
+/**
+ * An agency's catalogue, newest first, filtered by state, category, year, issuing body, validity; the public sees
+ * only what is published. Each item carries its Art. 26 flag.
+ */
 export async function listCatalogueItems(ctx: UseCaseContext, input: unknown): Promise<CataloguePage> {
   const i = parseInput(listItemsSchema, input);
   if (ctx.actor.kind !== 'public') await authorize(ctx.db, ctx.actor, 'catalogue.read', i.agencyId);
   const states: CatalogueState[] | undefined = ctx.actor.kind === 'public' ? ['published'] : i.states;
   const { rows, total } = await listItemRows(
     ctx.db,
-    { agencyId: i.agencyId, ...(states ? { states } : {}), ...(i.category ? { category: i.category } : {}), ...(i.year ? { year: i.year } : {}) },
+    {
+      agencyId: i.agencyId,
+      ...(states ? { states } : {}),
+      ...(i.category ? { category: i.category } : {}),
+      ...(i.year ? { year: i.year } : {}),
+      ...(i.issuingBody ? { issuingBody: i.issuingBody } : {}),
+      ...(i.validity ? { validity: i.validity } : {}),
+    },
     { offset: (i.page - 1) * i.pageSize, limit: i.pageSize },
   );
   const today = ctx.clock.today();

@@ -5,7 +5,7 @@ import { T2_2021, T3_2021, T4, withoutOther } from './shared.ts';
 export const TYPED_CASES: readonly CorpusCase[] = [
   {
       file: '01-tab-2019-chrome.txt',
-      quirks: ['tab text copied from a PDF', 'site chrome around the body', '2019 format', '上一年项目数量(指2019年事项数)', 'units in cells: 26158.97 万元, 增加 2 个, 减少1项, +2, -1, 1,234'],
+      quirks: ['tab text copied from a PDF', 'site chrome around the body', '2019 format', '上一年项目数量(指2019年事项数)', 'units in cells: 26158.97 万元, 增加 2 个, 减少1项, +1036, -8, 1,234'],
       format: '2019',
       year: 2020,
       agency: '某市某区审计局',
@@ -13,8 +13,8 @@ export const TYPED_CASES: readonly CorpusCase[] = [
         rows: {
           rules: '0 0 0',
           normativeDocs: '1 1 12',
-          licensing: '3 -1 25',
-          otherServices: '4 2 1234',
+          licensing: '3 -8 25',
+          otherServices: '4 1036 1234',
           penalties: '18 -1 7',
           compulsion: '2 0 0',
           fees: '1 2',

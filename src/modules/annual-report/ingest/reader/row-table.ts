@@ -276,9 +276,20 @@ function placeFragment(frag: Fragment, kinds: readonly ValueKind[], spec: RowTab
 function placeRun(run: string, kinds: readonly ValueKind[], spec: RowTableSpec): Placed {
   const n = kinds.length;
   const groups = n === spec.digitGroups?.columns ? spec.digitGroups.groups : [];
-  const result = splitDigitRun(run, n, { groups, decimals: kinds.map((k) => k === 'money') });
-  const toCells = (parts: readonly string[]) => parts.map((p, i) => parseCell(p, kinds[i] ?? 'count'));
+  const decimals = kinds.map((k) => k === 'money');
+  const full = splitDigitRun(run, n, { groups, decimals });
+  const toCells = (parts: readonly string[]) => kinds.map((kind, i) => parseCell(parts[i] ?? '', kind));
   const blank = kinds.map(() => BLANK);
+  // Table 二 values hold to the left and a block's last cells may be blank: a run may fill fewer cells than the row
+  // has ("行政事业性收费20" is 2 | 0, or 20 and a blank), and every such split is as good a reading.
+  const shorter =
+    spec.anchor === 'left'
+      ? Array.from({ length: n - 1 }, (_, k) => splitDigitRun(run, k + 1, { decimals: decimals.slice(0, k + 1) }))
+      : [];
+  const result = {
+    solutions: [...full.solutions, ...shorter.flatMap((r) => r.solutions)],
+    capped: full.capped || shorter.some((r) => r.capped),
+  };
   const capNote = result.capped ? '（搜索已达上限，可能还有其他拆法）' : '';
   if (result.solutions.length === 1) {
     const cells = toCells(result.solutions[0]!);
