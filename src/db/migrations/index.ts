@@ -10,6 +10,7 @@ import * as disclosureAndReports from './2026-11-25-03-disclosure-and-reports.ts
 import * as auditLog from './2026-11-25-04-audit-log.ts';
 import * as apiTokenRole from './2026-11-25-21-api-token-role.ts';
 import * as catalogueSearch from './2026-11-25-31-catalogue-search.ts';
+import * as applicationsYearReportIndex from './2026-11-25-40-applications-year-report-index.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-01-agencies-and-accounts': agenciesAndAccounts,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-04-audit-log': auditLog,
   '2026-11-25-21-api-token-role': apiTokenRole,
   '2026-11-25-31-catalogue-search': catalogueSearch,
+  '2026-11-25-40-applications-year-report-index': applicationsYearReportIndex,
 });
 
 export const migrationProvider: MigrationProvider = {

@@ -41,8 +41,20 @@ export async function insertUserRoles(db: Db, rows: readonly UserRole[]): Promis
   for (const chunk of chunks(rows, 1000)) await db.insertInto('user_roles').values(chunk).execute();
 }
 
-export async function insertCatalogueItems(db: Db, rows: readonly NewCatalogueItemRow[]): Promise<void> {
-  for (const chunk of chunks(rows, 400)) await db.insertInto('catalogue_items').values(chunk).execute();
+/** Catalogue items of one agency and year, their search terms and the year's index counter. */
+export async function insertCatalogueItems(
+  db: Db,
+  rows: readonly NewCatalogueItemRow[],
+  termsOf: (id: number, row: NewCatalogueItemRow) => Iterable<{ term: string; agency_id: number; item_id: number }>,
+  counter: { readonly agency_id: number; readonly year: number; readonly last_seq: number },
+): Promise<void> {
+  for (const chunk of chunks(rows, 400)) {
+    const returned = await db.insertInto('catalogue_items').values(chunk).returning(['id', 'index_number']).execute();
+    const idOf = new Map(returned.map((r) => [r.index_number, r.id]));
+    const terms = chunk.flatMap((row) => [...termsOf(idOf.get(row.index_number)!, row)]);
+    for (const part of chunks(terms, 5000)) await db.insertInto('catalogue_terms').values(part).execute();
+  }
+  await db.insertInto('catalogue_index_counters').values(counter).execute();
 }
 
 /** Inserts applications and their events (ids matched back by tracking code: RETURNING order is not guaranteed). */

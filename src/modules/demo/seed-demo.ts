@@ -17,10 +17,10 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { hashPassword } from '../accounts/password-hash.ts';
 import { ROLE_LABELS, ROLES, type StaffActor } from '../accounts/policy.ts';
 import { planApplication, receiptDays, weighted, type DemoApplicationPlan, type PlanContext } from './demo-applications.ts';
-import { demoCatalogueItems } from './demo-catalogue.ts';
+import { insertCatalogueInBulk, planCatalogueItems, publishThroughUseCases, type CatalogueItemPlan } from './demo-catalogue.ts';
 import { DEMO_CITY, MAX_DEMO_AGENCIES, planDemoAgencies } from './demo-hierarchy.ts';
 import { demoRows, demoSecret, demoTrackingCode } from './demo-rows.ts';
-import { countAgencies, insertAgencies, insertApplications, insertCatalogueItems, insertUserRoles, insertUsers } from './demo.repository.ts';
+import { countAgencies, insertAgencies, insertApplications, insertUserRoles, insertUsers } from './demo.repository.ts';
 
 /** The demo's passwords, one per role: published on purpose (README, `gongkai demo` output). */
 export const DEMO_PASSWORDS: Readonly<Record<Role, string>> = {
@@ -133,28 +133,34 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
     return { agencies, userIds };
   });
 
-  // Catalogue: a handful of items per agency and year, more where there is more activity.
-  const perYear = Math.min(30, Math.max(3, Math.round(options.applications / options.agencies / 10)));
-  let catalogueItems = 0;
-  await db.transaction().execute(async (trx) => {
-    for (const agency of agencies) {
-      for (let year = options.years[0]; year <= options.years[1]; year++) {
-        const items = demoCatalogueItems(random, agency, year, perYear, today);
-        catalogueItems += items.length;
-        await insertCatalogueItems(trx, items);
-      }
-    }
-  });
-
   const via = options.via ?? (options.applications <= USE_CASE_LIMIT ? 'useCases' : 'bulk');
-  const days = receiptDays(calendar, options.years, today);
-  const planCtx: PlanContext = { random, calendar, today, agencies: agencies.map((a) => ({ name: a.name, regionCode: a.regionCode })) };
-  // Governments' offices receive more applications than a department.
-  const agencyWeights = agencies.map((a, i) => [i, a.kind === 'government' ? 3 : 1] as const);
   const actorOf = (index: number, role: Role): StaffActor => {
     const a = agencies[index]!;
     return { kind: 'staff', userId: userIds.get(demoUsername(a.code, role))!, name: `${a.name}${ROLE_LABELS[role]}`, roles: [{ agencyId: a.id, role }] };
   };
+
+  // Catalogue: a handful of items per agency and year, more where there is more activity.
+  const perYear = Math.min(10, Math.max(3, Math.round(options.applications / options.agencies / 10)));
+  let catalogueItems = 0;
+  const catalogueWork = async (write: (agencyIndex: number, year: number, plans: CatalogueItemPlan[]) => Promise<void>) => {
+    for (const [index, agency] of agencies.entries()) {
+      for (let year = options.years[0]; year <= options.years[1]; year++) {
+        const plans = planCatalogueItems(random, agency, year, perYear, today);
+        catalogueItems += plans.length;
+        await write(index, year, plans);
+      }
+    }
+  };
+  if (via === 'useCases') {
+    await catalogueWork((i, _year, plans) => publishThroughUseCases(db, agencies[i]!.id, plans, actorOf(i, 'clerk'), actorOf(i, 'reviewer'), calendar));
+  } else {
+    await db.transaction().execute((trx) => catalogueWork((i, year, plans) => insertCatalogueInBulk(trx, agencies[i]!, year, plans)));
+  }
+
+  const days = receiptDays(calendar, options.years, today);
+  const planCtx: PlanContext = { random, calendar, today, agencies: agencies.map((a) => ({ name: a.name, regionCode: a.regionCode })) };
+  // Governments' offices receive more applications than a department.
+  const agencyWeights = agencies.map((a, i) => [i, a.kind === 'government' ? 3 : 1] as const);
   const nextPlan = (serial: number): DemoApplicationPlan =>
     planApplication(planCtx, weighted(random, agencyWeights), days[Math.floor(random() * days.length)]!, serial);
 

@@ -43,10 +43,10 @@ const RADICALS: Record<string, string> = {
 
 /** Normalises printed text: NFKC plus the radical map. Keeps spaces and line breaks. */
 export function normaliseText(text: string): string {
-  const nfkc = text.normalize('NFKC');
-  let out = '';
-  for (const ch of nfkc) out += RADICALS[ch] ?? ch;
-  return out.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\u00a0|\u3000/g, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2e80-\u2eff]/g, (ch) => RADICALS[ch] ?? ch)
+    .replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\u00a0|\u3000/g, ' ');
 }
 
 /** A label reduced to what identifies it: no spaces, half-width brackets, unified quotes and list markers. */

@@ -11,6 +11,9 @@ import { createCatalogueItem } from '../../catalogue/use-cases/create-catalogue-
 import { DiskAttachmentStore } from '../disk-attachment-store.ts';
 import { addAttachment } from './add-attachment.ts';
 import { getAttachment } from './get-attachment.ts';
+import { listAttachments } from './list-attachments.ts';
+import { publishCatalogueItem } from '../../catalogue/use-cases/publish-catalogue-item.ts';
+import { submitCatalogueItem } from '../../catalogue/use-cases/submit-catalogue-item.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n');
 
@@ -68,5 +71,13 @@ describe.each(testDatabases())('attachments on $name', (target) => {
     const item = await createCatalogueItem(contextFor(t.db, staff(1, g.a, 'clerk'), '2024-10-15'), { agencyId: g.a, title: '草稿', body: '', category: 1 });
     const draftFile = await addAttachment(ctx(staff(1, g.a, 'clerk')), { ownerKind: 'catalogueItem', ownerId: item.id, filename: 'd.pdf', mime: 'application/pdf', bytes: PDF });
     expect((await refusal(getAttachment(ctx({ kind: 'public' }), { attachmentId: draftFile.id }))).code).toBe('attachment.notFound');
+    expect((await refusal(listAttachments(ctx({ kind: 'public' }), { ownerKind: 'catalogueItem', ownerId: item.id }))).code).toBe('attachment.notFound');
+    const reviewer = contextFor(t.db, staff(2, g.a, 'reviewer'), '2024-10-15');
+    await submitCatalogueItem(contextFor(t.db, staff(1, g.a, 'clerk'), '2024-10-15'), { itemId: item.id });
+    await publishCatalogueItem(reviewer, { itemId: item.id });
+    const listed = await listAttachments(ctx({ kind: 'public' }), { ownerKind: 'catalogueItem', ownerId: item.id });
+    expect(listed.map((a) => a.filename)).toEqual(['d.pdf']);
+    expect((await getAttachment(ctx({ kind: 'public' }), { attachmentId: draftFile.id })).size).toBe(PDF.length);
+    expect((await refusal(listAttachments(ctx(other), { ownerKind: 'application', ownerId: id }))).code).toBe('access.denied');
   });
 });

@@ -12,6 +12,7 @@ import { returnCatalogueItem } from './return-catalogue-item.ts';
 import { searchCatalogue } from './search-catalogue.ts';
 import { setYearlyCounts } from './set-yearly-counts.ts';
 import { submitCatalogueItem } from './submit-catalogue-item.ts';
+import { summariseCatalogue } from './summarise-catalogue.ts';
 import { updateCatalogueItem } from './update-catalogue-item.ts';
 
 describe.each(testDatabases())('catalogue on $name', (target) => {
@@ -121,6 +122,24 @@ describe.each(testDatabases())('catalogue on $name', (target) => {
     await updateCatalogueItem(clerkP, { itemId: item.id, title: '决算报告', body: '', category: 7 });
     expect(await find('草稿')).toEqual([]);
     expect(await find('决算')).toEqual([item.id]);
+  });
+
+  it('lists filter by category, issuing body and validity; the summary counts published items per Art. 20 category', async () => {
+    const own = await seedAgencies(t.db, 'F');
+    await published({ title: '预算公开', category: 7, issuingBody: '财政局', validity: 'valid' }, own.a);
+    await published({ title: '旧办法', category: 1, issuingBody: '办公室', validity: 'repealed' }, own.a);
+    await draft({ title: '草稿', category: 7, issuingBody: '草稿处' }, own.a);
+    const publicCtx = contextFor(t.db, { kind: 'public' }, TODAY);
+    const titles = async (filter: Record<string, unknown>) => (await listCatalogueItems(publicCtx, { agencyId: own.a, ...filter })).items.map((i) => i.title);
+    expect(await titles({})).toEqual(['旧办法', '预算公开']);
+    expect(await titles({ category: 7 })).toEqual(['预算公开']);
+    expect(await titles({ issuingBody: '办公室' })).toEqual(['旧办法']);
+    expect(await titles({ validity: 'repealed' })).toEqual(['旧办法']);
+    const summary = await summariseCatalogue(publicCtx, { agencyId: own.a });
+    expect([summary.byCategory.get(7), summary.byCategory.get(1), summary.byCategory.get(2), summary.byCategory.size]).toEqual([1, 1, 0, 15]);
+    expect(summary.issuingBodies).toEqual(['办公室', '财政局'].sort((x, y) => x.localeCompare(y, 'zh-CN')));
+    const staffSummary = await summariseCatalogue(contextFor(t.db, staff(9, own.a, 'clerk'), TODAY), { agencyId: own.a });
+    expect(staffSummary.byCategory.get(7)).toBe(2);
   });
 
   it('table 二 yearly counts: entered per year, checked against that year’s format', async () => {

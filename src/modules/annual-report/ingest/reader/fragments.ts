@@ -79,10 +79,15 @@ export function fragmentOf(line: Line, index: number): Fragment | null {
     const fixed = repaired.length ? { repaired } : {};
     let labelEnd = 0;
     const labels: string[] = [];
+    // Once a row has shown a label and then a value, later text is a value cell holding stray text
+    // ("见说明" under 法律服务机构), not a second label: the row keeps its place and the text is checked as a cell.
+    let valueSeen = false;
     cells.forEach((c, i) => {
-      if (isLabelCell(c)) {
+      if (!valueSeen && isLabelCell(c)) {
         labels.push(c);
         labelEnd = i + 1;
+      } else if (labels.length > 0 && isValueToken(c)) {
+        valueSeen = true;
       }
     });
     const values = cells.slice(labelEnd);
