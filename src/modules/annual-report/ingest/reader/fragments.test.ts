@@ -12,6 +12,12 @@ describe('fragmentOf', () => {
     expect(fragmentOf(row(['（一）予以公开', '6', '·', '0', '7']), 0)?.values).toEqual(['6', '', '0', '7']);
   });
 
+  it('keeps stray text among the values of a row as a value cell, not as a second label', () => {
+    const f = fragmentOf(row(['', '2.重复申请', '3', '', '', '', '见说明', '', '3']), 0);
+    expect(f?.labels).toEqual(['2.重复申请']);
+    expect(f?.values).toEqual(['3', '', '', '', '见说明', '', '3']);
+  });
+
   it('reads OCR look-alike letters in value cells as digits and lists them', () => {
     const f = fragmentOf(row(['4.保护第三方合法权益', 'l', 'O', '0', '〇', '0', '0', '1']), 0);
     expect(f?.labels).toEqual(['4.保护第三方合法权益']);
