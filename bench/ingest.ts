@@ -33,7 +33,7 @@ interface IngestScale {
 
 const SCALES: Readonly<Record<Scale, IngestScale>> = {
   small: { runs: 5, folder: 20, pdfs: 2, perFormat: 3 },
-  full: { runs: 20, folder: 200, pdfs: 5, perFormat: 10 },
+  full: { runs: 10, folder: 200, pdfs: 3, perFormat: 5 },
 };
 const FOLDER_FORMATS: readonly [RenderTarget, string][] = [['pdf', 'pdf'], ['docx', 'docx'], ['html', 'html'], ['text', 'txt']];
 

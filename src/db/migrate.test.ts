@@ -15,6 +15,8 @@ const TABLES = [
   'application_events',
   'attachments',
   'catalogue_items',
+  'catalogue_index_counters',
+  'catalogue_terms',
   'yearly_counts',
   'remedy_cases',
   'annual_reports',

@@ -35,6 +35,11 @@ describe.each(testDatabases())('demo data on $name', (target) => {
       // every application was registered by the use case: audit entries exist for each
       const registered = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'application.registered').execute();
       expect(registered).toHaveLength(60);
+      // and every catalogue item was created, submitted and published by the catalogue use cases
+      const items = await t.db.selectFrom('catalogue_items').select(['state', 'index_number']).execute();
+      expect(items).toHaveLength(summary.catalogueItems);
+      expect(new Set(items.map((i) => i.state))).toEqual(new Set(['published']));
+      expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'catalogue.published').execute()).toHaveLength(items.length);
     });
 
     it('prints logins that work with the published demo passwords', async () => {
@@ -75,6 +80,15 @@ describe.each(testDatabases())('demo data on $name', (target) => {
         expect([row.state, row.outcome, row.closed_on]).toEqual([state.status, state.outcome, state.closedOn]);
       }
       expect(await t.db.selectFrom('applications').select('id').execute()).toHaveLength(3_000);
+      // catalogue items as the catalogue use cases keep them: index counters and search terms
+      const counters = await t.db.selectFrom('catalogue_index_counters').select(['agency_id', 'year', 'last_seq']).execute();
+      expect(counters.reduce((n, c) => n + c.last_seq, 0)).toBe(summary.catalogueItems);
+      const unindexed = await t.db
+        .selectFrom('catalogue_items')
+        .select('id')
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('catalogue_terms').select('item_id').whereRef('catalogue_terms.item_id', '=', 'catalogue_items.id'))))
+        .execute();
+      expect(unindexed).toEqual([]);
     });
 
     it('gives every agency a report with no errors for each year', async () => {
