@@ -16,6 +16,7 @@ import { installErrorHandlers } from './errors/error-handler.ts';
 import { loggerOptions, type LogLevel } from './logging.ts';
 import { catalogueAdapter } from './portal/catalogue-adapter.ts';
 import type { PublicCatalogue } from './portal/catalogue-port.ts';
+import { officeRoutes } from './office/office.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucketLimiter, type RateLimitOptions } from './rate-limit.ts';
 
@@ -77,5 +78,6 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   await app.register(portalRoutes(deps, options.catalogue ?? catalogueAdapter(deps)));
   await app.register(publicApiRoutes(deps));
   await app.register(openApiRoutes(deps));
+  await app.register(officeRoutes(deps));
   return app;
 }

@@ -40,7 +40,7 @@ export function loginRoutes(deps: AppDeps) {
       if (!csrfMatches(request, fields[CSRF_FIELD])) return again(403, {}, CSRF_REFUSED);
       try {
         const signed = await signIn({ db: deps.db, clock: deps.clock }, { username, password: fields['password'] ?? '' });
-        setSessionCookie(request, reply, signed.token, signed.expiresAt);
+        setSessionCookie(request, reply, signed.token);
         return reply.redirect(next, 303);
       } catch (error) {
         if (!isAppError(error)) throw error;

@@ -24,14 +24,12 @@ export function sessionCsrfToken(sessionToken: string): string {
   return createHmac('sha256', 'gongkai/office/csrf').update(sessionToken).digest('base64url');
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/office',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    expires: new Date(expiresAt),
-  });
+/**
+ * A browser-session cookie: the server alone decides when the session ends (resolve-session checks its expiry), so
+ * the cookie carries no date of its own that a wrong clock on either side could cut short.
+ */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/office', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
@@ -67,4 +65,18 @@ export function safeNext(value: unknown): string {
 export function toLogin(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const next = request.method === 'GET' ? safeNext(request.url) : '/office';
   return reply.redirect(next === '/office' ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`, 303);
+}
+
+const sessions = new WeakMap<FastifyRequest, OfficeSession>();
+
+/** Called by the office's preHandler once the session is established. */
+export function rememberSession(request: FastifyRequest, session: OfficeSession): void {
+  sessions.set(request, session);
+}
+
+/** The session of a request inside the office (the preHandler has already refused requests without one). */
+export function sessionOf(request: FastifyRequest): OfficeSession {
+  const session = sessions.get(request);
+  if (!session) throw new Error('office route reached without a session');
+  return session;
 }

@@ -5,6 +5,7 @@
 import type { ApplicationDetail } from '../../modules/applications/use-cases/application-views.ts';
 import type { UseCaseContext } from '../../modules/applications/use-cases/context.ts';
 import type { EventType } from '../../modules/applications/domain/index.ts';
+import { ROLE_ACTIONS, type Action, type StaffActor } from '../../modules/accounts/policy.ts';
 import { approveExtension } from '../../modules/applications/use-cases/approve-extension.ts';
 import { archive } from '../../modules/applications/use-cases/archive.ts';
 import { issueFeeNotice } from '../../modules/applications/use-cases/issue-fee-notice.ts';
@@ -39,31 +40,34 @@ interface StepDef {
   /** the life-cycle event the step records (its button shows when the event is allowed next) */
   readonly event: EventType;
   readonly run: UseCase;
+  /** what the policy asks of the actor (the page offers only the steps the actor may take) */
+  readonly action: Action;
   /** fields whose text is a whole number */
   readonly numbers?: readonly string[];
 }
 
 export const STEPS: Readonly<Record<StepSlug, StepDef>> = {
-  'request-supplement': { event: 'supplementRequested', run: requestSupplement },
-  'record-supplement': { event: 'supplemented', run: recordSupplement },
-  'start-consultation': { event: 'consultationStarted', run: startConsultation },
-  'record-consultation-answer': { event: 'consultationAnswered', run: recordConsultationAnswer },
-  'approve-extension': { event: 'extensionApproved', run: approveExtension, numbers: ['workingDays'] },
-  'issue-fee-notice': { event: 'feeNoticeIssued', run: issueFeeNotice, numbers: ['charge.nthInMonth', 'charge.pages'] },
-  'record-fee-payment': { event: 'feePaid', run: recordFeePayment },
-  reply: { event: 'replied', run: reply },
-  'record-delivery': { event: 'delivered', run: recordDelivery },
-  withdraw: { event: 'withdrawn', run: withdraw },
-  archive: { event: 'archived', run: archive },
+  'request-supplement': { event: 'supplementRequested', run: requestSupplement, action: 'application.handle' },
+  'record-supplement': { event: 'supplemented', run: recordSupplement, action: 'application.handle' },
+  'start-consultation': { event: 'consultationStarted', run: startConsultation, action: 'application.handle' },
+  'record-consultation-answer': { event: 'consultationAnswered', run: recordConsultationAnswer, action: 'application.handle' },
+  'approve-extension': { event: 'extensionApproved', run: approveExtension, action: 'application.approveExtension', numbers: ['workingDays'] },
+  'issue-fee-notice': { event: 'feeNoticeIssued', run: issueFeeNotice, action: 'application.handle', numbers: ['charge.nthInMonth', 'charge.pages'] },
+  'record-fee-payment': { event: 'feePaid', run: recordFeePayment, action: 'application.handle' },
+  reply: { event: 'replied', run: reply, action: 'application.reply' },
+  'record-delivery': { event: 'delivered', run: recordDelivery, action: 'application.handle' },
+  withdraw: { event: 'withdrawn', run: withdraw, action: 'application.handle' },
+  archive: { event: 'archived', run: archive, action: 'application.handle' },
 };
 
 export function isStepSlug(value: string): value is StepSlug {
   return (STEP_SLUGS as readonly string[]).includes(value);
 }
 
-/** The steps whose event may come next, in the order of STEP_SLUGS. */
-export function stepsAllowed(nextSteps: readonly EventType[]): StepSlug[] {
-  return STEP_SLUGS.filter((slug) => nextSteps.includes(STEPS[slug].event));
+/** The steps whose event may come next and that the actor's role in the agency allows, in the order of STEP_SLUGS. */
+export function stepsAllowed(nextSteps: readonly EventType[], actor: StaffActor, agencyId: number): StepSlug[] {
+  const mayDo = (action: Action) => actor.roles.some((r) => r.agencyId === agencyId && ROLE_ACTIONS[r.role].has(action));
+  return STEP_SLUGS.filter((slug) => nextSteps.includes(STEPS[slug].event) && mayDo(STEPS[slug].action));
 }
 
 function setPath(root: FormBody, path: string, value: unknown): void {

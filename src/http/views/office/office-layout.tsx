@@ -32,6 +32,14 @@ export function OfficeLayout(props: OfficeFrame & { readonly title: string; read
         <li>
           <a href="/office/applications/new">登记申请</a>
         </li>
+        <li>
+          <a href="/office/reports">年度报告</a>
+        </li>
+        {props.actor.roles.some((r) => r.role === 'admin' || r.role === 'supervisor') ? (
+          <li>
+            <a href="/office/audit">审计日志</a>
+          </li>
+        ) : null}
         <li class="muted">
           {props.actor.name}（{roles || '无角色'}）
         </li>

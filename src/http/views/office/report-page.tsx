@@ -1,0 +1,97 @@
+/**
+ * The annual report screen (Arts. 49-50): the report as built from the stored data, the checker's findings beside
+ * the tables (the cells they name are highlighted), and the exports.
+ */
+import type { Finding } from '../../../modules/annual-report/domain/finding.ts';
+import type { Report } from '../../../modules/annual-report/domain/report.ts';
+import { reportBodyHtml } from '../../../modules/annual-report/render/html.ts';
+import { page } from '../layout.tsx';
+import type { AgencyChoice } from './dashboard-page.tsx';
+import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
+
+export const EXPORT_FORMATS = [
+  ['html', '网页（.html）'],
+  ['docx', 'Word（.docx）'],
+  ['xlsx', 'Excel（.xlsx）'],
+  ['pdf', 'PDF'],
+  ['json', '数据（.json）'],
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number][0];
+
+const SEVERITY_LABELS = { error: '错误', warning: '警告', notice: '提示' } as const;
+
+const REPORT_SCREEN_CSS = `
+.report-screen { display:grid; grid-template-columns:minmax(0,3fr) minmax(14rem,1fr); gap:1.2rem; align-items:start; }
+@media (max-width: 900px) { .report-screen { grid-template-columns:1fr; } }
+.report { font-family: "Noto Serif CJK SC","Noto Sans CJK SC",serif; overflow-x:auto; }
+.report h1 { text-align:center; font-size:1.5rem; }
+.report h2 { font-size:1.15rem; }
+.report p { text-indent:2em; margin:.3rem 0; }
+.report table.form { border-collapse:collapse; width:100%; min-width:40rem; margin:.5rem 0 1rem; font-size:.85rem; line-height:1.4; }
+.report table.form td { border:1px solid #1f2328; padding:2px 4px; text-align:center; vertical-align:middle; }
+.report table.form td.label, .report table.form td.block { text-align:left; }
+.report table.form td.block { font-weight:bold; }
+.report td.finding-error { background:#ffebe9; outline:2px solid #cf222e; }
+.report td.finding-warning { background:#fff8c5; }
+.report td.finding-notice { background:#ddf4ff; }
+`;
+
+export interface ReportPageProps extends OfficeFrame {
+  readonly agencies: readonly AgencyChoice[];
+  readonly current: AgencyChoice;
+  readonly year: number;
+  readonly report: Report;
+  readonly findings: readonly Finding[];
+}
+
+export function reportPage(props: ReportPageProps): string {
+  const q = `?agency=${props.current.id}`;
+  return page(
+    <OfficeLayout ctx={props.ctx} actor={props.actor} csrf={props.csrf} title={`${props.year}年度报告`} css={REPORT_SCREEN_CSS}>
+      <h1>
+        {props.current.name} {props.year}年政府信息公开工作年度报告（草稿）
+      </h1>
+      {props.agencies.length > 1 ? (
+        <form method="get" action={`/office/reports/${props.year}`} class="filters">
+          <div>
+            <label for="f-agency">机关</label>
+            <select id="f-agency" name="agency">
+              {props.agencies.map((a) => (
+                <option value={String(a.id)} selected={a.id === props.current.id}>
+                  {a.below ? `（下级）${a.name}` : a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">查看</button>
+        </form>
+      ) : null}
+      <p>
+        按本平台登记的申请、复议诉讼和主动公开数据生成。导出：
+        {EXPORT_FORMATS.map(([format, label], i) => (
+          <>
+            {i > 0 ? ' · ' : ''}
+            <a href={`/office/reports/${props.year}/export/${format}${q}`}>{label}</a>
+          </>
+        ))}
+      </p>
+      <div class="report-screen">
+        <div dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.report, { findings: props.findings }) }} />
+        <aside aria-label="检查结果">
+          <h2>检查结果</h2>
+          {props.findings.length === 0 ? (
+            <p class="success-box">未发现问题。</p>
+          ) : (
+            <ul class="result-list findings">
+              {props.findings.map((f) => (
+                <li class={`finding ${f.severity}`}>
+                  <strong>{SEVERITY_LABELS[f.severity]}</strong>：{f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </OfficeLayout>,
+  );
+}
