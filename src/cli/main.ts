@@ -3,6 +3,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerConvert } from './commands/convert.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { CliExit } from './exit.ts';
 
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServe(program);
   registerMigrate(program);
   registerDemo(program);
+  registerReport(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

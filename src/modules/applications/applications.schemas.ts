@@ -133,12 +133,21 @@ const intakeFacts = z.discriminatedUnion(
  * register-application: the form, the agency, and — for staff registering a letter, a fax or a visit — the facts
  * that fix the Art. 31 receipt date. Without `intake` the application is an online submission received now.
  */
-export function registerApplicationSchema(today: string) {
+function buildRegisterApplicationSchema(today: string) {
   return z.object({
     agencyId: z.number({ error: '请选择受理机关' }).int().positive(),
     form: applicationFormSchema(today),
     intake: intakeFacts.optional(),
   });
+}
+
+// Building the schema costs about a millisecond; intake takes hundreds a second, all with the same "today".
+let cachedRegisterSchema: { today: string; schema: ReturnType<typeof buildRegisterApplicationSchema> } | null = null;
+
+/** The registration input as of `today` (dates after it are refused). */
+export function registerApplicationSchema(today: string) {
+  if (cachedRegisterSchema?.today !== today) cachedRegisterSchema = { today, schema: buildRegisterApplicationSchema(today) };
+  return cachedRegisterSchema.schema;
 }
 export type RegisterApplicationInput = z.input<ReturnType<typeof registerApplicationSchema>>;
 

@@ -58,7 +58,7 @@ export function normaliseLabel(text: string): string {
     .replace(/[:：]/g, ':')
     .replace(/[,，]/g, ',')
     .replace(/[;；]/g, ';')
-    .replace(/[【\[]/g, '(')
+    .replace(/[【[]/g, '(')
     .replace(/[】\]]/g, ')');
 }
 
