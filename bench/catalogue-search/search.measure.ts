@@ -1,16 +1,16 @@
 /**
  * A rough measure of catalogue search at scale (not a test; the project bench will replace it):
- *   [REUSE=1] node --import tsx src/modules/catalogue/search.measure.ts [ITEMS=1000000] [FILE=/tmp/gongkai-search.db]
+ *   [REUSE=1] node --import tsx bench/catalogue-search/search.measure.ts [ITEMS=1000000] [FILE=/tmp/gongkai-search.db]
  * Fills a SQLite file with generated items of one agency (title + short body, ~50 index terms each) through the
  * real migrations and the real term extraction, then times searchCatalogue for common, rare and multi-term queries.
  */
 import { existsSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { createDatabase } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { contextFor, seedAgencies } from '../applications/use-cases/test-context.ts';
-import { indexTerms } from './domain/bigrams.ts';
-import { searchCatalogue } from './use-cases/search-catalogue.ts';
+import { createDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { contextFor, seedAgencies } from '../../src/modules/applications/use-cases/test-context.ts';
+import { indexTerms } from '../../src/modules/catalogue/domain/bigrams.ts';
+import { searchCatalogue } from '../../src/modules/catalogue/use-cases/search-catalogue.ts';
 import { MEASURED_QUERIES, generatedItem } from './search.measure-data.ts';
 
 const total = Number(process.argv[2] ?? 1_000_000);

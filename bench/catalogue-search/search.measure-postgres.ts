@@ -1,15 +1,15 @@
 /**
  * The PostgreSQL counterpart of search.measure.ts (smaller: rows go in through Kysely, not a bulk loader):
- *   node --import tsx src/modules/catalogue/search.measure-postgres.ts POSTGRES_URL [ITEMS=100000]
+ *   node --import tsx bench/catalogue-search/search.measure-postgres.ts POSTGRES_URL [ITEMS=100000]
  * Creates a throwaway schema, fills it with generated items, times searchCatalogue, drops the schema.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createDatabase } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { contextFor, seedAgencies } from '../applications/use-cases/test-context.ts';
-import { indexTerms } from './domain/bigrams.ts';
-import { searchCatalogue } from './use-cases/search-catalogue.ts';
+import { createDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { contextFor, seedAgencies } from '../../src/modules/applications/use-cases/test-context.ts';
+import { indexTerms } from '../../src/modules/catalogue/domain/bigrams.ts';
+import { searchCatalogue } from '../../src/modules/catalogue/use-cases/search-catalogue.ts';
 import { MEASURED_QUERIES, generatedItem } from './search.measure-data.ts';
 
 const [serverUrl, count] = process.argv.slice(2);
