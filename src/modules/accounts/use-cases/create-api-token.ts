@@ -4,7 +4,7 @@ import { subordinatesIn } from '../../agencies/agencies.repository.ts';
 import { insertApiToken } from '../accounts.repository.ts';
 import { createApiTokenSchema, type CreateApiTokenInput } from '../accounts.schemas.ts';
 import type { UseCaseContext } from '../context.ts';
-import { parseInput } from '../parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { actorLabel, authorize } from '../policy.ts';
 import { hashToken, newSecretToken } from '../secret-token.ts';
 

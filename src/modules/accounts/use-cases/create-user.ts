@@ -4,7 +4,7 @@ import { subordinatesIn } from '../../agencies/agencies.repository.ts';
 import { insertRoles, insertUser, findUserByUsername } from '../accounts.repository.ts';
 import { createUserSchema, type CreateUserInput } from '../accounts.schemas.ts';
 import type { UseCaseContext } from '../context.ts';
-import { parseInput } from '../parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { hashPassword } from '../password-hash.ts';
 import { actorLabel, authorize } from '../policy.ts';
 import { toUserView, type UserView } from '../user-view.ts';

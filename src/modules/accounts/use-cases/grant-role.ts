@@ -4,7 +4,7 @@ import { findAgency, subordinatesIn } from '../../agencies/agencies.repository.t
 import { findUser, insertRoles, listRolesOfUser } from '../accounts.repository.ts';
 import { userRoleSchema, type UserRoleInput } from '../accounts.schemas.ts';
 import type { UseCaseContext } from '../context.ts';
-import { parseInput } from '../parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { actorLabel, authorize } from '../policy.ts';
 import { toUserView, type UserView } from '../user-view.ts';
 

@@ -4,7 +4,7 @@ import { subordinatesIn } from '../../agencies/agencies.repository.ts';
 import { deleteRole, findUser, listRolesOfUser } from '../accounts.repository.ts';
 import { userRoleSchema, type UserRoleInput } from '../accounts.schemas.ts';
 import type { UseCaseContext } from '../context.ts';
-import { parseInput } from '../parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { actorLabel, authorize } from '../policy.ts';
 import { toUserView, type UserView } from '../user-view.ts';
 

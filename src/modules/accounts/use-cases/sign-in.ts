@@ -13,7 +13,7 @@ import {
 } from '../accounts.repository.ts';
 import { signInSchema, type SignInInput } from '../accounts.schemas.ts';
 import type { AccountSettings, Clock } from '../context.ts';
-import { parseInput } from '../parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from '../password-hash.ts';
 import type { StaffActor } from '../policy.ts';
 import { hashToken, newSecretToken } from '../secret-token.ts';

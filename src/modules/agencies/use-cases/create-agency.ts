@@ -1,7 +1,7 @@
 import { AppError } from '../../../errors.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { UseCaseContext } from '../../accounts/context.ts';
-import { parseInput } from '../../accounts/parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { actorLabel, authorize, authorizeSystem } from '../../accounts/policy.ts';
 import { createAgencySchema, type CreateAgencyInput } from '../agencies.schemas.ts';
 import { findAgency, findAgencyByCode, insertAgency, subordinatesIn } from '../agencies.repository.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '../../../errors.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { UseCaseContext } from '../../accounts/context.ts';
-import { parseInput } from '../../accounts/parse-input.ts';
+import { parseInput } from '../../../parse-input.ts';
 import { actorLabel, authorize } from '../../accounts/policy.ts';
 import { updateDisclosureOfficeSchema, type UpdateDisclosureOfficeInput } from '../agencies.schemas.ts';
 import { findAgency, subordinatesIn, updateOffice } from '../agencies.repository.ts';
