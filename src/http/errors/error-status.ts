@@ -26,7 +26,7 @@ export const ERROR_STATUS_RULES: readonly StatusRule[] = [
   { match: /^calendar\.(dataInvalid|yearUnknown)$/, status: 503, why: 'the holiday data the deadline needs is missing: an operator must act' },
   { match: /^(input|fee|calendar)\./, status: 400, why: 'the input is malformed' },
   {
-    match: /^(application|catalogue|remedy|attachment)\./,
+    match: /^(application|catalogue|remedy|attachment|report)\./,
     status: 409,
     why: 'a rule of the law refuses this step in the current state (too late, too long, nothing due…)',
   },

@@ -66,6 +66,7 @@ describe('authorize: what each role does in its own agency', () => {
     ['clerk', 'users.manage', false],
     ['reviewer', 'users.manage', false],
     ['admin', 'users.manage', true],
+    ['admin', 'report.publish', true],
     ['admin', 'agency.update', true],
     ['admin', 'application.register', false],
     ['admin', 'audit.read', true],

@@ -131,6 +131,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'catalogue.read',
     'remedy.read',
     'report.read',
+    'report.build',
+    // Arts. 49-50: the agency's administrator publishes the annual report (as does the reviewer who signs it off).
+    'report.publish',
   ]),
   supervisor: READS,
 };

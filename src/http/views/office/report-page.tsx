@@ -5,7 +5,9 @@
 import type { Finding } from '../../../modules/annual-report/domain/finding.ts';
 import type { Report } from '../../../modules/annual-report/domain/report.ts';
 import { reportBodyHtml } from '../../../modules/annual-report/render/html.ts';
+import type { RollUp } from '../../../modules/annual-report/use-cases/roll-up-reports.ts';
 import { page } from '../layout.tsx';
+import { CsrfField } from '../portal/fields.tsx';
 import type { AgencyChoice } from './dashboard-page.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
 
@@ -42,6 +44,57 @@ export interface ReportPageProps extends OfficeFrame {
   readonly year: number;
   readonly report: Report;
   readonly findings: readonly Finding[];
+  /** Whether a version of this year's report is published. */
+  readonly published: boolean;
+  /** Whether the actor may publish it (the 发布到门户 button). */
+  readonly canPublish: boolean;
+  /** Today (YYYY-MM-DD), for the Art. 49 reminder. */
+  readonly today: string;
+  /** The agencies below and their sum, for a supervisor. */
+  readonly rollUp?: RollUp;
+  /** Why publishing was refused (re-rendered after a POST). */
+  readonly message?: string;
+}
+
+/** Art. 49: the report on a year is published by 31 January of the next; remind from 1 January until it is. */
+function PublishReminder(props: { readonly year: number; readonly today: string; readonly published: boolean }) {
+  if (props.published || props.today < `${props.year + 1}-01-01`) return null;
+  const overdue = props.today > `${props.year + 1}-01-31`;
+  return (
+    <p class="error-box" role="status">
+      依照《政府信息公开条例》第四十九条，{props.year}年度报告应于{props.year + 1}年1月31日前向社会公布，
+      {overdue ? '现已逾期，尚未发布。' : '目前尚未发布。'}
+    </p>
+  );
+}
+
+function RollUpSection(props: { readonly year: number; readonly rollUp: RollUp }) {
+  return (
+    <section aria-labelledby="rollup-title">
+      <h2 id="rollup-title">下级机关汇总</h2>
+      <table class="rollup">
+        <thead>
+          <tr>
+            <th scope="col">机关</th>
+            <th scope="col">已发布</th>
+            <th scope="col">错误</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rollUp.agencies.map((a) => (
+            <tr>
+              <td>
+                <a href={`/office/reports/${props.year}?agency=${a.agencyId}`}>{a.agency}</a>
+              </td>
+              <td>{a.published ? '已发布' : '未发布'}</td>
+              <td>{String(a.errors)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="rollup-sum" dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.rollUp.sum) }} />
+    </section>
+  );
 }
 
 export function reportPage(props: ReportPageProps): string {
@@ -51,6 +104,19 @@ export function reportPage(props: ReportPageProps): string {
       <h1>
         {props.current.name} {props.year}年政府信息公开工作年度报告（草稿）
       </h1>
+      {props.message ? (
+        <p class="error-box" role="alert">
+          {props.message}
+        </p>
+      ) : null}
+      <PublishReminder year={props.year} today={props.today} published={props.published} />
+      {props.published ? <p class="success-box">本年度报告已发布到门户。</p> : null}
+      {props.canPublish ? (
+        <form method="post" action={`/office/reports/${props.year}/publish${q}`} class="publish">
+          <CsrfField token={props.csrf} />
+          <button type="submit">发布到门户</button>
+        </form>
+      ) : null}
       {props.agencies.length > 1 ? (
         <form method="get" action={`/office/reports/${props.year}`} class="filters">
           <div>
@@ -92,6 +158,7 @@ export function reportPage(props: ReportPageProps): string {
           )}
         </aside>
       </div>
+      {props.rollUp && props.rollUp.agencies.length > 0 ? <RollUpSection year={props.year} rollUp={props.rollUp} /> : null}
     </OfficeLayout>,
   );
 }
