@@ -3,6 +3,7 @@ import type { AuditLogRow } from '../../../db/schema.ts';
 import { page } from '../layout.tsx';
 import type { AgencyChoice } from './dashboard-page.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
+import { AgencySelect } from './agency-select.tsx';
 
 export interface AuditFilter {
   readonly action: string;
@@ -45,16 +46,7 @@ export function auditPage(props: AuditPageProps): string {
       )}
       <form method="get" action="/office/audit" class="filters">
         {props.agencies.length > 1 ? (
-          <div>
-            <label for="f-agency">机关</label>
-            <select id="f-agency" name="agency">
-              {props.agencies.map((a) => (
-                <option value={String(a.id)} selected={a.id === props.current.id}>
-                  {a.below ? `（下级）${a.name}` : a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AgencySelect agencies={props.agencies} currentId={props.current.id} />
         ) : (
           <input type="hidden" name="agency" value={String(props.current.id)} />
         )}

@@ -6,6 +6,7 @@ import type { ApplicationListItem } from '../../../modules/applications/use-case
 import { chineseDate, groupCode } from '../format.ts';
 import { page } from '../layout.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
+import { AgencySelect } from './agency-select.tsx';
 
 export interface AgencyChoice {
   readonly id: number;
@@ -33,16 +34,7 @@ export function dashboardPage(props: DashboardProps): string {
       <h1>待办申请 — {props.current.name}</h1>
       {props.agencies.length > 1 ? (
         <form method="get" action="/office" class="filters">
-          <div>
-            <label for="f-agency">机关</label>
-            <select id="f-agency" name="agency">
-              {props.agencies.map((a) => (
-                <option value={String(a.id)} selected={a.id === props.current.id}>
-                  {a.below ? `（下级）${a.name}` : a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AgencySelect agencies={props.agencies} currentId={props.current.id} />
           <button type="submit">查看</button>
         </form>
       ) : null}

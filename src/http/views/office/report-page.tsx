@@ -10,6 +10,7 @@ import { page } from '../layout.tsx';
 import { CsrfField } from '../portal/fields.tsx';
 import type { AgencyChoice } from './dashboard-page.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
+import { AgencySelect } from './agency-select.tsx';
 
 export const EXPORT_FORMATS = [
   ['html', '网页（.html）'],
@@ -119,16 +120,7 @@ export function reportPage(props: ReportPageProps): string {
       ) : null}
       {props.agencies.length > 1 ? (
         <form method="get" action={`/office/reports/${props.year}`} class="filters">
-          <div>
-            <label for="f-agency">机关</label>
-            <select id="f-agency" name="agency">
-              {props.agencies.map((a) => (
-                <option value={String(a.id)} selected={a.id === props.current.id}>
-                  {a.below ? `（下级）${a.name}` : a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AgencySelect agencies={props.agencies} currentId={props.current.id} />
           <button type="submit">查看</button>
         </form>
       ) : null}
