@@ -199,6 +199,19 @@ function fillAcross(format: FormatId, printed: FormatId, result: RowTableResult,
   return out;
 }
 
+const PARAGRAPH_END = /[。！？；：!?;:]$/;
+const PARAGRAPH_START = /^([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|\d+[.、．])/;
+
+/**
+ * A line of prose that a PDF (or text copied from one) broke at the page width continues the paragraph above it;
+ * a new paragraph starts after a sentence end, at a numbered point, or after a short sub-heading.
+ */
+function continuesParagraph(previous: string, next: string): boolean {
+  if (PARAGRAPH_END.test(previous) || PARAGRAPH_START.test(next)) return false;
+  const subHeading = PARAGRAPH_START.test(previous) && previous.length <= 24 && !/[，。,]/.test(previous);
+  return !subHeading;
+}
+
 function sectionTexts(
   lines: readonly Line[],
   sections: readonly SectionStart[],
@@ -215,7 +228,9 @@ function sectionTexts(
       if (!t) continue;
       // Inside table sections, stray label pieces are not prose.
       if (s.id !== 'overview' && s.id !== 'problems' && s.id !== 'other' && !/[，。；,;]/.test(t)) continue;
-      parts.push(t);
+      const last = parts.length - 1;
+      if (last >= 0 && continuesParagraph(parts[last]!, t)) parts[last] += t;
+      else parts.push(t);
     }
     out[s.id] = { heading: s.heading, text: parts.join('\n') };
   });
