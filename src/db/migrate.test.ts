@@ -22,6 +22,10 @@ const TABLES = [
   'annual_reports',
   'audit_log',
   'audit_chain_heads',
+  'letter_templates',
+  'letters',
+  'finding_reviews',
+  'report_sections',
 ];
 
 describe('migration list', () => {

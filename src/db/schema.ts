@@ -257,6 +257,59 @@ export interface AuditChainHeadsTable {
   hash: string;
 }
 
+/** An agency's own wording of one kind of letter (告知书); without a row the shipped default applies. */
+export interface LetterTemplatesTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  body: string;
+  updated_by: string;
+  updated_at: TimestampText;
+}
+
+/** A letter as issued to the applicant: the text is frozen at issue, whatever the template says later. */
+export interface LettersTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number;
+  event_id: number | null;
+  kind: string;
+  title: string;
+  body: string;
+  issued_on: DateText;
+  issued_by: string;
+  created_at: TimestampText;
+}
+
+export type FindingDecision = 'confirmed' | 'dismissed';
+
+/** A person's decision on one finding of one checked report, kept for the next check of the same report. */
+export interface FindingReviewsTable {
+  id: Generated<number>;
+  /** The reviewing agency (a supervisor's own), not the agency whose report it is. */
+  agency_id: number;
+  /** Identifies the report across uploads (e.g. a hash of its cells and identity). */
+  report_key: string;
+  /** Identifies the finding within that report (e.g. its code and cells). */
+  finding_key: string;
+  decision: FindingDecision;
+  note: string;
+  reviewed_by: string;
+  reviewed_at: TimestampText;
+}
+
+/** One narrative section of an agency's annual report for a year, as edited before publishing. */
+export interface ReportSectionsTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** A SectionId of the report formats, e.g. 'overview'. */
+  section_id: string;
+  text: string;
+  updated_by: string;
+  updated_at: TimestampText;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -274,6 +327,10 @@ export interface Database {
   annual_reports: AnnualReportsTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
+  finding_reviews: FindingReviewsTable;
+  report_sections: ReportSectionsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

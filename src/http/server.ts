@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../modules/calendar/domain/calendar.ts';
 import { loadCalendar } from '../modules/calendar/load-calendar.ts';
 import { publicApiRoutes } from './api/public-api.routes.ts';
 import { openApiRoutes } from './api/openapi.routes.ts';
+import { staffApiRoutes } from './api/staff-api.routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { checkerRoutes, MAX_UPLOAD_BYTES } from './checker/checker.routes.ts';
 import { rememberTextSize } from './display-prefs.ts';
@@ -77,6 +78,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   };
   await app.register(portalRoutes(deps, options.catalogue ?? catalogueAdapter(deps)));
   await app.register(publicApiRoutes(deps));
+  await app.register(staffApiRoutes(deps));
   await app.register(openApiRoutes(deps));
   await app.register(officeRoutes(deps));
   return app;

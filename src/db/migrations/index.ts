@@ -11,6 +11,9 @@ import * as auditLog from './2026-11-25-04-audit-log.ts';
 import * as apiTokenRole from './2026-11-25-21-api-token-role.ts';
 import * as catalogueSearch from './2026-11-25-31-catalogue-search.ts';
 import * as applicationsYearReportIndex from './2026-11-25-40-applications-year-report-index.ts';
+import * as letters from './2026-11-26-01-letters.ts';
+import * as findingReviews from './2026-11-26-02-finding-reviews.ts';
+import * as reportSections from './2026-11-26-03-report-drafts.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-01-agencies-and-accounts': agenciesAndAccounts,
@@ -20,6 +23,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-21-api-token-role': apiTokenRole,
   '2026-11-25-31-catalogue-search': catalogueSearch,
   '2026-11-25-40-applications-year-report-index': applicationsYearReportIndex,
+  '2026-11-26-01-letters': letters,
+  '2026-11-26-02-finding-reviews': findingReviews,
+  '2026-11-26-03-report-drafts': reportSections,
 });
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,9 @@ import { STEP_TITLES, type StepFeedback } from '../views/office/step-forms.tsx';
 import { csrfRefusedPage, loginRoutes } from './login.routes.ts';
 import { agencyChoices, html, parseId, staffContext } from './office-context.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { officeCatalogueRoutes } from './catalogue.routes.ts';
+import { officeCheckerRoutes } from './checker-review.routes.ts';
+import { letterRoutes } from './letters.routes.ts';
 import { registerRoutes } from './register.routes.ts';
 import { officeReportRoutes } from './reports.routes.ts';
 import { currentSession, rememberSession, sessionCsrfMatches, sessionOf, toLogin } from './session.ts';
@@ -43,6 +46,9 @@ export function officeRoutes(deps: AppDeps) {
       await office.register(registerRoutes(deps));
       await office.register(officeReportRoutes(deps));
       await office.register(auditRoutes(deps));
+      await office.register(letterRoutes(deps));
+      await office.register(officeCheckerRoutes(deps));
+      await office.register(officeCatalogueRoutes(deps));
 
       office.get<{ Querystring: { agency?: string } }>('/office', async (request, reply) => {
         const session = sessionOf(request);
