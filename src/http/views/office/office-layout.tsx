@@ -33,8 +33,21 @@ export function OfficeLayout(props: OfficeFrame & { readonly title: string; read
           <a href="/office/applications/new">登记申请</a>
         </li>
         <li>
+          <a href="/office/catalogue">主动公开</a>
+        </li>
+        <li>
           <a href="/office/reports">年度报告</a>
         </li>
+        {props.actor.roles.some((r) => r.role === 'supervisor') ? (
+          <li>
+            <a href="/office/checker">报告核查</a>
+          </li>
+        ) : null}
+        {props.actor.roles.some((r) => r.role === 'admin') ? (
+          <li>
+            <a href="/office/letters/templates">告知书模板</a>
+          </li>
+        ) : null}
         {props.actor.roles.some((r) => r.role === 'admin' || r.role === 'supervisor') ? (
           <li>
             <a href="/office/audit">审计日志</a>
