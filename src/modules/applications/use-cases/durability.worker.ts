@@ -1,6 +1,6 @@
 /**
- * For the durability test: submits online applications in a loop and prints each tracking code on stdout once
- * its transaction has committed. Runs until killed.
+ * For the durability test: eight submitters send online applications at once (so they share commits, as under
+ * load) and each tracking code is printed on stdout once registerApplication has returned. Runs until killed.
  *   node --import tsx durability.worker.ts DATABASE_URL AGENCY_ID
  */
 import { createDatabase } from '../../../db/database.ts';
@@ -16,7 +16,10 @@ const form = {
   applicant: { type: 'naturalPerson', name: '王五', idNumber: '110101199003074514', phone: '13812345678' },
   description: '申请公开本单位2024年预算',
 };
-for (let i = 0; ; i++) {
-  const r = await registerApplication(ctx, { agencyId: Number(agency), form: { ...form, description: `${form.description}（${i}）` } });
-  process.stdout.write(`${r.trackingCode}\n`);
+async function submitter(n: number): Promise<never> {
+  for (let i = 0; ; i++) {
+    const r = await registerApplication(ctx, { agencyId: Number(agency), form: { ...form, description: `${form.description}（${n}-${i}）` } });
+    process.stdout.write(`${r.trackingCode}\n`);
+  }
 }
+await Promise.all(Array.from({ length: 8 }, (_, n) => submitter(n)));
