@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './commands/admin.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerConvert } from './commands/convert.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerMigrate(program);
   registerDemo(program);
   registerReport(program);
+  registerAdmin(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
