@@ -10,8 +10,9 @@ import { intake } from './intake.ts';
 import { describeMachine, machineInfo } from './machine.ts';
 import { line, ms, timed, type Benchmark, type Scale } from './measure.ts';
 import { reportBuild } from './report-build.ts';
+import { web } from './web.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [reportBuild, intake, ingest];
+const BENCHMARKS: readonly Benchmark[] = [reportBuild, intake, ingest, web];
 
 const program = new Command('bench')
   .description('gongkai benchmarks')

@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'attachment.typeNotAllowed',
   'attachment.contentMismatch',
   'attachment.notFound',
+  // letters (告知书, src/modules/letters)
+  'letter.notFound',
   // annual reports (Arts. 49-50)
   'report.hasErrors',
   // working-day calendar (src/modules/calendar/domain/calendar-errors.ts)

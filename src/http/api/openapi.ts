@@ -1,10 +1,12 @@
 /**
- * The OpenAPI 3.1 document of the public API, generated from the zod schemas the server itself uses: the request
- * body from applications.schemas.ts, the responses from response-schemas.ts.
+ * The OpenAPI 3.1 document of the JSON API, generated from the zod schemas the server itself uses: the public part's
+ * request body from applications.schemas.ts and responses from response-schemas.ts; the staff part (bearer token)
+ * from the operations the server registers (staff-openapi.ts).
  */
 import { z } from 'zod';
 import { applicationFormSchema } from '../../modules/applications/applications.schemas.ts';
 import { agencyResponse, errorResponse, registeredResponse, statusResponse } from './response-schemas.ts';
+import { BEARER_SCHEME, bearerSecurityScheme, staffPaths, staffSchemas } from './staff-openapi.ts';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
@@ -21,7 +23,8 @@ export function openApiDocument(today: string): Record<string, unknown> {
     info: {
       title: 'gongkai 政府信息公开 公共接口',
       version: '1.0.0',
-      description: '机关目录、在线提交政府信息公开申请（条例第二十九条）与申请进度查询。错误均为 { "error": { code, field, message } }。',
+      description:
+        '机关目录、在线提交政府信息公开申请（条例第二十九条）与申请进度查询；/api/v1/staff 下为工作人员接口（接口令牌，Authorization: Bearer）。错误均为 { "error": { code, field, message } }。',
     },
     servers: [{ url: '/' }],
     paths: {
@@ -64,9 +67,12 @@ export function openApiDocument(today: string): Record<string, unknown> {
           },
         },
       },
+      ...staffPaths(),
     },
     components: {
+      securitySchemes: { [BEARER_SCHEME]: bearerSecurityScheme },
       schemas: {
+        ...staffSchemas(today),
         ApplicationForm: jsonSchema(applicationFormSchema(today), 'input'),
         Registered: jsonSchema(registeredResponse, 'output'),
         Status: jsonSchema(statusResponse, 'output'),

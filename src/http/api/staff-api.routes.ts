@@ -1,7 +1,26 @@
-/** The staff part of the JSON API under /api/v1, authenticated by API token (Authorization: Bearer). */
+/**
+ * The staff part of the JSON API under /api/v1/staff, for other systems (a provincial platform, a document
+ * management system) acting with an API token: `Authorization: Bearer <token>`, one role in one agency. Every route
+ * is declared once as an operation (staff-operation.ts), from which the OpenAPI document is generated too.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { APPLICATION_OPERATIONS } from './staff-applications.ts';
+import { authenticateToken } from './staff-auth.ts';
+import { CATALOGUE_OPERATIONS } from './staff-catalogue.ts';
+import { registerOperations, type StaffOperation } from './staff-operation.ts';
+import { REPORT_OPERATIONS } from './staff-reports.ts';
 
-export function staffApiRoutes(_deps: AppDeps) {
-  return async (_app: FastifyInstance): Promise<void> => {};
+export const STAFF_API_PREFIX = '/api/v1/staff';
+
+export const STAFF_OPERATIONS: readonly StaffOperation[] = [...APPLICATION_OPERATIONS, ...CATALOGUE_OPERATIONS, ...REPORT_OPERATIONS];
+
+export function staffApiRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(async (scope) => {
+      // before the body is parsed: nothing of an unauthenticated request is read
+      scope.addHook('onRequest', authenticateToken(deps));
+      registerOperations(scope, deps, STAFF_OPERATIONS);
+    });
+  };
 }

@@ -8,6 +8,8 @@ import { isAppError } from '../../errors.ts';
 import { OPEN_STATUSES } from '../../modules/applications/domain/index.ts';
 import { getApplication } from '../../modules/applications/use-cases/get-application.ts';
 import { listApplications } from '../../modules/applications/use-cases/list-applications.ts';
+import { issuePendingLetters } from '../../modules/letters/use-cases/issue-pending-letters.ts';
+import { listLetters } from '../../modules/letters/use-cases/list-letters.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { pageContext } from '../display-prefs.ts';
@@ -90,7 +92,6 @@ export function officeRoutes(deps: AppDeps) {
         const fields = formFields(request.body);
         try {
           await STEPS[step].run(ctx, stepInput(step, applicationId, fields, [CSRF_FIELD]));
-          return reply.redirect(`/office/applications/${applicationId}?done=${step}`, 303);
         } catch (error) {
           // refused access and unknown applications go to the error page; a refused step is shown in its form, kept open
           if (!isAppError(error) || error.code === 'access.denied' || error.code.endsWith('.notFound')) throw error;
@@ -99,9 +100,25 @@ export function officeRoutes(deps: AppDeps) {
           const errors = Object.fromEntries(issuesOf(error).map((i) => [i.field, i.message]));
           const feedback: StepFeedback = { step, values, errors, message: error.code === 'input.invalid' ? '提交的内容有误，请按提示修改。' : error.message };
           return html(reply, statusForCode(error.code)).send(
-            applicationPage({ ctx: pageContext(request), actor: session.actor, csrf: session.csrf, application, steps: stepsAllowed(application.nextSteps, session.actor, application.agencyId), feedback }),
+            applicationPage({
+              ctx: pageContext(request),
+              actor: session.actor,
+              csrf: session.csrf,
+              application,
+              steps: stepsAllowed(application.nextSteps, session.actor, application.agencyId),
+              feedback,
+              letters: await listLetters(ctx, { applicationId }),
+            }),
           );
         }
+        // The letter the step produces (告知书), frozen now; the step is already stored, so a failure here is logged
+        // and the letters page issues whatever is missing later (issuePendingLetters is idempotent).
+        try {
+          await issuePendingLetters(ctx, { applicationId });
+        } catch (error) {
+          request.log.error({ err: error, applicationId }, 'issuing the letters of a workflow step failed');
+        }
+        return reply.redirect(`/office/applications/${applicationId}?done=${step}`, 303);
       });
     });
   };

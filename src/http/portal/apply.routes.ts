@@ -39,7 +39,7 @@ function missingAnswerChoice(fields: Readonly<Record<string, string>>): Record<s
  * The identity checks of the schema's refinements, run on their own: zod skips an object's refinements while any of
  * its fields is missing, and a person correcting the form should see every problem at once, not one per round.
  */
-function identityErrors(form: FormBody, today: string): Record<string, string> {
+export function identityErrors(form: FormBody, today: string): Record<string, string> {
   const a = (form['applicant'] ?? {}) as Record<string, unknown>;
   const errors: Record<string, string> = {};
   const check = (field: string, value: unknown, validate: (v: string) => Validation<unknown>) => {

@@ -9,19 +9,28 @@ const SEVERITY = { error: '错误', warning: '警告', notice: '提示' } as con
 
 export function checkerFormPage(ctx: PageContext, csrf: string, error?: string): string {
   return page(
-    <Layout title="年度报告检查 — gongkai" page={ctx}>
+    <Layout title={`${error ? '错误：' : ''}年度报告检查 — gongkai`} page={ctx}>
       <h1>年度报告检查</h1>
       <p class="notice">政府信息公开工作年度报告检查器：上传已发布的年度报告，查看表格是否平衡。</p>
       <p>支持 PDF、Word（.docx）、网页（HTML）、纯文本和 Markdown。可一次上传同一机关多个年度的报告，系统将同时核对跨年度衔接。</p>
       {error ? (
-        <p class="error-box" role="alert">
-          {error}
+        <p class="error-box" role="alert" id="files-error">
+          错误：{error}
         </p>
       ) : null}
       <form class="upload" method="post" action="/check" enctype="multipart/form-data">
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <label for="files">选择报告文件（每个不超过 20 MB，最多 50 个）</label>
-        <input id="files" name="files" type="file" multiple required accept=".pdf,.docx,.html,.htm,.txt,.md,.json" />
+        <input
+          id="files"
+          name="files"
+          type="file"
+          multiple
+          required
+          accept=".pdf,.docx,.html,.htm,.txt,.md,.json"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'files-error' : undefined}
+        />
         <p>
           <button type="submit">检查</button>
         </p>

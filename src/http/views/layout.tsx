@@ -66,6 +66,18 @@ export function Layout(props: LayoutProps) {
   );
 }
 
+/**
+ * A wide table that scrolls sideways on a narrow screen. The scrolling box takes the keyboard focus (WCAG 2.1.1:
+ * arrow keys scroll it) and is a named region, so the focus stop is announced with a name.
+ */
+export function TableScroll(props: { readonly label: string; readonly children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </div>
+  );
+}
+
 /** Renders a page; text is escaped by preact-render-to-string. */
 export function page(node: preact.VNode): string {
   return '<!doctype html>' + render(node);

@@ -89,6 +89,8 @@ export const ACTIONS = [
   'report.publish',
   /** the consolidated view of the agencies below */
   'rollup.read',
+  /** confirm or dismiss a finding of the report checker, kept in the reviewer's own agency */
+  'finding.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -134,8 +136,10 @@ export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'report.build',
     // Arts. 49-50: the agency's administrator publishes the annual report (as does the reviewer who signs it off).
     'report.publish',
+    'finding.review',
   ]),
-  supervisor: READS,
+  // A supervisor writes nothing in the agencies it supervises; its reviews of findings are its own agency's record.
+  supervisor: new Set<Action>([...READS, 'finding.review']),
 };
 
 const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set<Action>([...READS, 'application.lapse', 'agency.create', 'agency.update', 'users.manage']);

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { testDatabases, useTestDatabase } from '../../../test/support/databases.ts';
 import { createDatabase } from '../../db/database.ts';
-import { appendAudit, listAudit, recordAudit, verifyAuditChain } from './audit.repository.ts';
+import { appendAudit, auditActions, listAudit, recordAudit, searchAudit, verifyAuditChain } from './audit.repository.ts';
 
 const execFileAsync = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -157,5 +157,76 @@ describe.each(testDatabases())('audit log on $name', (target) => {
     const listed = await listAudit(t.db, 101, { limit: 2 });
     expect(listed.map((r) => r.seq)).toEqual([3, 2]);
     expect((await listAudit(t.db, 101, { beforeSeq: 2 })).map((r) => r.seq)).toEqual([1]);
+  });
+});
+
+describe.each(testDatabases())('searching the audit log on $name', (target) => {
+  const t = useTestDatabase(target);
+  const A = 301;
+  const B = 302;
+  const OTHER = 303;
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
+
+  it('setup: three chains with known entries', async () => {
+    const entries = [
+      { agencyId: A, actor: 'user:1', action: 'application.registered', subject: 'application:10', at: at(1, 1) },
+      { agencyId: A, actor: 'user:2', action: 'application.replied', subject: 'application:10', at: at(2, 1) },
+      { agencyId: B, actor: 'user:1', action: 'catalogue.published', subject: 'catalogue:7', at: at(3, 1) },
+      { agencyId: A, actor: 'user:1', action: 'user.created', subject: 'user:50%_off', at: at(4, 1) },
+      { agencyId: OTHER, actor: 'user:1', action: 'application.registered', subject: 'application:10', at: at(2, 1) },
+      { agencyId: B, actor: 'user:3', action: 'applicationX.odd', subject: 'Application:11', at: at(5, 1) },
+    ];
+    for (const e of entries) await recordAudit(t.db, { ...e, details: { phone: '13812345678' } });
+    expect((await searchAudit(t.db, { agencyIds: [A, B, OTHER], limit: 50, offset: 0 })).total).toBe(6);
+  });
+
+  const search = (filters: Partial<Parameters<typeof searchAudit>[1]>) => searchAudit(t.db, { agencyIds: [A, B], limit: 50, offset: 0, ...filters });
+  const subjects = (r: { rows: { subject: string; action: string }[] }) => r.rows.map((row) => `${row.action} ${row.subject}`);
+
+  it('reads only the chains it is given, newest first', async () => {
+    const all = await search({});
+    expect(all.total).toBe(5);
+    expect(all.rows.map((r) => r.agency_id)).not.toContain(OTHER);
+    expect(all.rows.map((r) => r.id)).toEqual([...all.rows.map((r) => r.id)].sort((a, b) => b - a));
+    expect(await searchAudit(t.db, { agencyIds: [], limit: 50, offset: 0 })).toEqual({ rows: [], total: 0 });
+  });
+
+  it('filters by actor exactly, and by an action or a group of actions', async () => {
+    expect((await search({ actor: 'user:1' })).total).toBe(3);
+    expect((await search({ actor: 'user:' })).total).toBe(0);
+    expect(subjects(await search({ action: 'application.replied' }))).toEqual(['application.replied application:10']);
+    // the group "application" is application.*, not applicationX.*
+    expect(subjects(await search({ action: 'application' }))).toEqual(['application.replied application:10', 'application.registered application:10']);
+  });
+
+  it('finds a part of the subject in any case, with % and _ taken literally', async () => {
+    expect((await search({ subjectContains: 'application:1' })).total).toBe(3);
+    expect((await search({ subjectContains: 'APPLICATION:11' })).total).toBe(1);
+    expect(subjects(await search({ subjectContains: '50%_' }))).toEqual(['user.created user:50%_off']);
+    expect((await search({ subjectContains: '%' })).total).toBe(1);
+    expect((await search({ subjectContains: '_' })).total).toBe(1);
+  });
+
+  it('filters by time, from inclusive and before exclusive, combined with the rest', async () => {
+    const window = { fromAt: at(2, 1).toISOString(), beforeAt: at(4, 1).toISOString() };
+    expect(subjects(await search(window))).toEqual(['catalogue.published catalogue:7', 'application.replied application:10']);
+    expect((await search({ ...window, actor: 'user:1' })).total).toBe(1);
+  });
+
+  it('pages with the total kept', async () => {
+    const first = await search({ limit: 2, offset: 0 });
+    const third = await search({ limit: 2, offset: 4 });
+    expect([first.rows.length, third.rows.length, first.total, third.total]).toEqual([2, 1, 5, 5]);
+    expect(new Set([...first.rows, ...third.rows].map((r) => r.id)).size).toBe(3);
+  });
+
+  it('keeps the stored masking of personal data', async () => {
+    const { rows } = await search({});
+    expect(rows.every((r) => !r.details.includes('13812345678'))).toBe(true);
+  });
+
+  it('lists the distinct actions of the given chains', async () => {
+    expect(await auditActions(t.db, [A])).toEqual(['application.registered', 'application.replied', 'user.created']);
+    expect(await auditActions(t.db, [])).toEqual([]);
   });
 });

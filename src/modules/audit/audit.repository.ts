@@ -3,7 +3,7 @@
  * Appends to one chain serialise on its head row (audit_chain_heads), so concurrent writers queue instead of
  * forking the chain; the unique (agency_id, seq) constraint is the safety net behind that.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditLogRow, Database } from '../../db/schema.ts';
 import { canonicalJson, type JsonValue } from './domain/canonical-json.ts';
 import {
@@ -180,4 +180,70 @@ export async function listAudit(
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
   if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
   return query.execute();
+}
+
+/** What the office's audit page asks for; every condition is optional except the agencies the reader may see. */
+export interface AuditSearch {
+  /** The chains to read (the caller has checked `audit.read` on each); none gives nothing. */
+  readonly agencyIds: readonly number[];
+  /** The stored actor label, exactly (`user:12`, `token:3`, `system:demo`, `public`). */
+  readonly actor?: string;
+  /** An action exactly (`application.replied`), or a group without a dot (`application` → `application.*`). */
+  readonly action?: string;
+  /** Part of the subject (`application:9`), any case. */
+  readonly subjectContains?: string;
+  /** Entries at or after this instant (ISO timestamp). */
+  readonly fromAt?: string;
+  /** Entries strictly before this instant (ISO timestamp). */
+  readonly beforeAt?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface AuditSearchResult {
+  /** Newest first. */
+  readonly rows: AuditLogRow[];
+  /** How many entries match, over every page. */
+  readonly total: number;
+}
+
+/** `%`, `_` and the escape character itself taken literally in a LIKE pattern. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The entries of some chains matching the filters, newest first, one page at a time, filtered in SQL. Ids grow in
+ * the order entries were appended, so `id desc` is each chain's `seq desc` and a sensible order across chains.
+ */
+export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Promise<AuditSearchResult> {
+  if (search.agencyIds.length === 0) return { rows: [], total: 0 };
+  const filtered = db
+    .selectFrom('audit_log')
+    .where('agency_id', 'in', [...search.agencyIds])
+    .$if(Boolean(search.actor), (q) => q.where('actor', '=', search.actor ?? ''))
+    .$if(Boolean(search.action), (q) => {
+      const action = search.action ?? '';
+      return action.includes('.') ? q.where('action', '=', action) : q.where(sql<boolean>`action like ${likeLiteral(action) + '.%'} escape '\\'`);
+    })
+    .$if(Boolean(search.subjectContains), (q) =>
+      q.where(sql<boolean>`lower(subject) like ${'%' + likeLiteral((search.subjectContains ?? '').toLowerCase()) + '%'} escape '\\'`),
+    )
+    .$if(Boolean(search.fromAt), (q) => q.where('at', '>=', search.fromAt ?? ''))
+    .$if(Boolean(search.beforeAt), (q) => q.where('at', '<', search.beforeAt ?? ''));
+  const rows = await filtered
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(Math.min(Math.max(Math.trunc(search.limit), 1), 500))
+    .offset(Math.max(Math.trunc(search.offset), 0))
+    .execute();
+  const counted = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return { rows, total: Number(counted?.n ?? 0) };
+}
+
+/** The distinct actions recorded in some chains, sorted (the choices of the audit page's action filter). */
+export async function auditActions(db: Kysely<Database>, agencyIds: readonly number[]): Promise<string[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db.selectFrom('audit_log').select('action').distinct().where('agency_id', 'in', [...agencyIds]).execute();
+  return rows.map((r) => r.action).sort();
 }

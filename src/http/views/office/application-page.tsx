@@ -1,9 +1,11 @@
 /** One application for staff: the facts, the history of events, and a form for each step allowed next. */
 import { CHANNEL_LABELS, type Channel } from '../../../modules/applications/domain/index.ts';
 import type { ApplicationDetail } from '../../../modules/applications/use-cases/application-views.ts';
+import type { LetterSummary } from '../../../modules/letters/use-cases/letter-views.ts';
 import type { StepSlug } from '../../office/steps.ts';
 import { chineseDate, groupCode } from '../format.ts';
 import { page } from '../layout.tsx';
+import { LetterLinks } from './letter-links.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
 import { STEP_TITLES, StepForm, type StepFeedback } from './step-forms.tsx';
 
@@ -15,6 +17,8 @@ export interface ApplicationPageProps extends OfficeFrame {
   readonly feedback?: StepFeedback | null;
   /** after a step succeeded (303 back here) */
   readonly done?: string | null;
+  /** the letters (告知书) issued so far; when not given, the section links to the letters page */
+  readonly letters?: readonly LetterSummary[] | null;
 }
 
 function Row(props: { readonly label: string; readonly value: string | null | undefined }) {
@@ -64,6 +68,12 @@ export function applicationPage(props: ApplicationPageProps): string {
           </li>
         ))}
       </ol>
+
+      <h2 id="letters">告知书</h2>
+      {props.letters ? <LetterLinks letters={props.letters} /> : null}
+      <p>
+        <a href={`/office/applications/${a.id}/letters`}>{props.letters ? '告知书页面（补出缺少的告知书）' : '查看和下载告知书'}</a>
+      </p>
 
       <h2>下一步办理</h2>
       {props.steps.length === 0 ? (

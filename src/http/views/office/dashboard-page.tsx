@@ -4,7 +4,7 @@
  */
 import type { ApplicationListItem } from '../../../modules/applications/use-cases/application-views.ts';
 import { chineseDate, groupCode } from '../format.ts';
-import { page } from '../layout.tsx';
+import { page, TableScroll } from '../layout.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
 import { AgencySelect } from './agency-select.tsx';
 
@@ -42,7 +42,7 @@ export function dashboardPage(props: DashboardProps): string {
       {props.items.length === 0 ? (
         <p>目前没有办理中的申请。</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="办理中的申请">
           <table class="list">
             <caption class="muted">办理中的申请</caption>
             <thead>
@@ -76,7 +76,7 @@ export function dashboardPage(props: DashboardProps): string {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </OfficeLayout>,
   );

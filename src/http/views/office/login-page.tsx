@@ -17,7 +17,7 @@ const LABELS = { username: '用户名', password: '密码' };
 export function loginPage(props: LoginPageProps): string {
   const errors = props.errors ?? {};
   return page(
-    <Layout title="工作人员登录 — 政府信息公开办公平台" page={props.ctx}>
+    <Layout title={`${Object.keys(errors).length > 0 || props.message ? '错误：' : ''}工作人员登录 — 政府信息公开办公平台`} page={props.ctx}>
       <h1>工作人员登录</h1>
       <ErrorSummary errors={errors} labels={LABELS} {...(props.message ? { message: props.message } : {})} />
       <form method="post" action="/office/login" class="panel" novalidate>
@@ -31,7 +31,16 @@ export function loginPage(props: LoginPageProps): string {
               错误：{errors['password']}
             </p>
           ) : null}
-          <input id="f-password" name="password" type="password" autocomplete="current-password" required aria-required="true" />
+          <input
+            id="f-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-required="true"
+            aria-invalid={errors['password'] ? 'true' : undefined}
+            aria-describedby={errors['password'] ? 'f-password-error' : undefined}
+          />
         </div>
         <p>
           <button type="submit">登录</button>

@@ -38,7 +38,7 @@ export function registerPage(props: RegisterPageProps): string {
   const f = { values: props.values ?? {}, errors: props.errors ?? {} };
   const person = props.kind === 'naturalPerson';
   return page(
-    <OfficeLayout ctx={props.ctx} actor={props.actor} csrf={props.csrf} title="登记申请">
+    <OfficeLayout ctx={props.ctx} actor={props.actor} csrf={props.csrf} title={`${Object.keys(f.errors).length > 0 || props.message ? '错误：' : ''}登记申请`}>
       <h1>登记申请（当面、信函、传真、电子邮件）</h1>
       <p>
         申请人类型：{person ? <strong>自然人</strong> : <a href="/office/applications/new?type=naturalPerson">自然人</a>}

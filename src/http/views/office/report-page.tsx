@@ -1,6 +1,6 @@
 /**
- * The annual report screen (Arts. 49-50): the report as built from the stored data, the checker's findings beside
- * the tables (the cells they name are highlighted), and the exports.
+ * The annual report screen (Arts. 49-50): the prose edited in place, the report as built from the stored data and
+ * that prose, the checker's findings beside the tables (the cells they name are highlighted), and the exports.
  */
 import type { Finding } from '../../../modules/annual-report/domain/finding.ts';
 import type { Report } from '../../../modules/annual-report/domain/report.ts';
@@ -11,6 +11,7 @@ import { CsrfField } from '../portal/fields.tsx';
 import type { AgencyChoice } from './dashboard-page.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
 import { AgencySelect } from './agency-select.tsx';
+import { SECTIONS_CSS, SEVERITY_LABELS, SectionsForm, type SectionsFormProps } from './report-sections-form.tsx';
 
 export const EXPORT_FORMATS = [
   ['html', '网页（.html）'],
@@ -20,8 +21,6 @@ export const EXPORT_FORMATS = [
   ['json', '数据（.json）'],
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number][0];
-
-const SEVERITY_LABELS = { error: '错误', warning: '警告', notice: '提示' } as const;
 
 const REPORT_SCREEN_CSS = `
 .report-screen { display:grid; grid-template-columns:minmax(0,3fr) minmax(14rem,1fr); gap:1.2rem; align-items:start; }
@@ -37,7 +36,7 @@ const REPORT_SCREEN_CSS = `
 .report td.finding-error { background:#ffebe9; outline:2px solid #cf222e; }
 .report td.finding-warning { background:#fff8c5; }
 .report td.finding-notice { background:#ddf4ff; }
-`;
+${SECTIONS_CSS}`;
 
 export interface ReportPageProps extends OfficeFrame {
   readonly agencies: readonly AgencyChoice[];
@@ -45,6 +44,8 @@ export interface ReportPageProps extends OfficeFrame {
   readonly year: number;
   readonly report: Report;
   readonly findings: readonly Finding[];
+  /** The prose of the six sections, editable for the agency's own staff. */
+  readonly sections: SectionsFormProps;
   /** Whether a version of this year's report is published. */
   readonly published: boolean;
   /** Whether the actor may publish it (the 发布到门户 button). */
@@ -133,6 +134,7 @@ export function reportPage(props: ReportPageProps): string {
           </>
         ))}
       </p>
+      <SectionsForm {...props.sections} />
       <div class="report-screen">
         <div dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.report, { findings: props.findings }) }} />
         <aside aria-label="检查结果">

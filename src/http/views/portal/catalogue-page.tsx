@@ -1,7 +1,7 @@
 import { ARTICLE_20_CATEGORIES, VALIDITIES, VALIDITY_LABELS } from '../../../modules/catalogue/domain/categories.ts';
 import type { CatalogueFilter, CataloguePage } from '../../portal/catalogue-port.ts';
 import { chineseDate } from '../format.ts';
-import { Layout, page } from '../layout.tsx';
+import { Layout, page, TableScroll } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { AgencyNav, agencyHref, type AgencyRef } from './agency-nav.tsx';
 import { Pager } from './pager.tsx';
@@ -86,7 +86,7 @@ export function cataloguePage(props: CatalogueProps): string {
       {result.items.length === 0 ? (
         <p class="notice">没有符合条件的信息。</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="主动公开信息列表">
           <table class="list">
             <caption class="muted">主动公开信息列表</caption>
             <thead>
@@ -112,7 +112,7 @@ export function cataloguePage(props: CatalogueProps): string {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pager base={agencyHref(agency, '/catalogue')} params={filterParams(filter)} page={result.page} hasNext={result.page < totalPages} totalPages={totalPages} />
       <ColumnList agency={agency} counts={props.counts} />

@@ -1,6 +1,6 @@
 import type { AgencyView } from '../../../modules/agencies/agency-view.ts';
 import { PER_APPLICATION_STANDARD, PER_VOLUME_BANDS, type FeeBand } from '../../../modules/applications/domain/fees.ts';
-import { Layout, page } from '../layout.tsx';
+import { Layout, page, TableScroll } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { AgencyNav, agencyHref } from './agency-nav.tsx';
 import { OfficeTable } from './office-table.tsx';
@@ -17,7 +17,7 @@ function FeeTables() {
       <p>
         依据条例第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），行政机关依申请提供政府信息，不收取费用；申请人申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费。按件、按量两种标准只能选择其一，收费前会书面通知，申请人收到通知之次日起20个工作日内未缴费的，视为放弃申请。
       </p>
-      <div class="table-scroll">
+      <TableScroll label="按件计收标准">
         <table class="list">
           <caption>按件计收（同一申请人一个自然月内）</caption>
           <thead>
@@ -41,8 +41,8 @@ function FeeTables() {
             </tr>
           </tbody>
         </table>
-      </div>
-      <div class="table-scroll">
+      </TableScroll>
+      <TableScroll label="按量计收标准">
         <table class="list">
           <caption>按量计收（同一申请，限纸质、电子邮件或复制电子数据）</caption>
           <thead>
@@ -60,7 +60,7 @@ function FeeTables() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -15,7 +15,8 @@ export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number][0];
 
 /** The report's own styles, scoped to the embedded article so the portal's frame keeps its look. */
 const EMBED_CSS = `
-.report { font-family: "Noto Serif CJK SC","Noto Sans CJK SC",serif; overflow-x:auto; }
+.report-scroll { overflow-x:auto; }
+.report { font-family: "Noto Serif CJK SC","Noto Sans CJK SC",serif; }
 .report h1 { text-align:center; font-size:1.5rem; }
 .report h2 { font-size:1.15rem; }
 .report p { text-indent:2em; margin:.3rem 0; }
@@ -68,7 +69,8 @@ export function reportPage(ctx: PageContext, agency: AgencyRef, published: Publi
         ))}
         <span class="muted"> · 公布日期 {chineseDate(published.publishedAt)}</span>
       </p>
-      <div dangerouslySetInnerHTML={{ __html: reportBodyHtml(published.report) }} />
+      {/* the report's tables are wider than a phone: the box scrolls, and takes the focus so keys scroll it (WCAG 2.1.1) */}
+      <div class="report-scroll" role="region" aria-label={`${year}年度报告正文`} tabIndex={0} dangerouslySetInnerHTML={{ __html: reportBodyHtml(published.report) }} />
     </Layout>,
   );
 }

@@ -1,4 +1,5 @@
 import type { PublicStatus } from '../../../modules/applications/use-cases/application-views.ts';
+import type { LetterSummary } from '../../../modules/letters/use-cases/letter-views.ts';
 import { chineseDate, groupCode } from '../format.ts';
 import { Layout, page } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
@@ -13,6 +14,8 @@ export interface StatusPageProps {
   readonly errors?: FieldErrors;
   readonly message?: string;
   readonly status?: PublicStatus;
+  /** the applicant's letters, with the code and secret the download forms post again (never a letter id alone) */
+  readonly letters?: { readonly items: readonly LetterSummary[]; readonly trackingCode: string; readonly secret: string };
 }
 
 /** Status look-up with the tracking code and the secret from the receipt; the same answer for a wrong code or secret. */
@@ -22,6 +25,7 @@ export function statusPage(props: StatusPageProps): string {
     <Layout title="申请进度查询 — 政府信息公开" page={props.ctx}>
       <h1>申请进度查询</h1>
       {s ? <StatusResult status={s} /> : null}
+      {s && props.letters ? <ApplicantLetters letters={props.letters} csrf={props.csrf} /> : null}
       <ErrorSummary errors={props.errors ?? {}} labels={LABELS} {...(props.message ? { message: props.message } : {})} />
       <form class="panel" method="post" action="/status" novalidate>
         <CsrfField token={props.csrf} />
@@ -79,6 +83,37 @@ function StatusResult(props: { status: PublicStatus }) {
         </tbody>
       </table>
       {s.reply ? <p class="hint">对答复不服的，可以自收到答复之日起60日内申请行政复议，或者6个月内向人民法院提起行政诉讼。</p> : null}
+    </section>
+  );
+}
+
+function ApplicantLetters(props: { readonly letters: NonNullable<StatusPageProps['letters']>; readonly csrf: string }) {
+  const { items, trackingCode, secret } = props.letters;
+  return (
+    <section aria-labelledby="letters-heading">
+      <h2 id="letters-heading">告知书</h2>
+      {items.length === 0 ? (
+        <p>本机关尚未向您出具告知书。</p>
+      ) : (
+        <ul class="letters">
+          {items.map((l) => (
+            <li>
+              <form method="post" action={`/status/letters/${l.id}`}>
+                <CsrfField token={props.csrf} />
+                <input type="hidden" name="trackingCode" value={trackingCode} />
+                <input type="hidden" name="secret" value={secret} />
+                {l.title}（{chineseDate(l.issuedOn)}）{' '}
+                <button type="submit" name="format" value="pdf" class="secondary" aria-label={`下载${l.title}（PDF）`}>
+                  PDF
+                </button>{' '}
+                <button type="submit" name="format" value="docx" class="secondary" aria-label={`下载${l.title}（Word）`}>
+                  Word
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -115,6 +115,28 @@ describe.each(testDatabases())('buildAnnualReport on $name', (target) => {
     expect(checkReport(report).map((f) => f.code)).toEqual(['report.formatMismatch']);
   });
 
+  it('uses the prose saved for the agency and year when none is given, in the one-agency and the all-agency build', async () => {
+    const saved = (section_id: string, text: string, year = 2023) => ({ agency_id: ids[1]!, year, section_id, text, updated_by: 'user:1', updated_at: NOW });
+    await t.db
+      .insertInto('report_sections')
+      .values([saved('overview', '2023年，本局稳步推进政务公开。'), saved('problems', '公开平台栏目有待完善。'), saved('other', '上一年的文字', 2022), saved('appendix', '不是任何一部分')])
+      .execute();
+    const report = (await buildAnnualReport({ db: t.db }, { agencyId: ids[1]!, year: 2023 }))!;
+    expect(Object.fromEntries(Object.entries(report.sections).map(([id, s]) => [id, s.text]))).toEqual({
+      overview: '2023年，本局稳步推进政务公开。',
+      proactive: '',
+      applications: '',
+      remedies: '',
+      problems: '公开平台栏目有待完善。',
+      other: '',
+    });
+    expect((await buildAllAnnualReports({ db: t.db }, { year: 2023 })).get(ids[1]!)).toEqual(report);
+    // another agency's report and another year keep their own (empty) prose
+    expect((await buildAnnualReport({ db: t.db }, { agencyId: ids[0]!, year: 2023 }))!.sections.overview?.text).toBe('');
+    expect((await buildAnnualReport({ db: t.db }, { agencyId: ids[1]!, year: 2022 }))!.sections.other?.text).toBe('上一年的文字');
+    await t.db.deleteFrom('report_sections').execute();
+  });
+
   it('gives a report of zeros for an agency without data and null for an unknown agency', async () => {
     const empty = (await buildAnnualReport({ db: t.db }, { agencyId: ids[2]!, year: 2023 }))!;
     expect(tablesAsNumbers(empty).applications.handledTotal!.total).toBe(0);

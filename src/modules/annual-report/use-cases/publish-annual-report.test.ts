@@ -12,7 +12,8 @@ import type { StaffActor } from '../../accounts/policy.ts';
 import { listPublishedReports } from './list-published-reports.ts';
 import { getPublishedReport } from './get-published-report.ts';
 import { publishAnnualReport } from './publish-annual-report.ts';
-
+import { saveReportSections } from './report-sections.ts';
+import { checkReport } from '../domain/checks/index.ts';
 
 const TODAY = '2025-03-10';
 const VALID_ID = '11010519491231002X';
@@ -56,6 +57,21 @@ describe.each(testDatabases())('publishAnnualReport on $name', (target) => {
     expect(shown?.report.agency).toBe(world.bureau.name);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('agency_id', '=', world.bureau.id).where('action', '=', 'report.published').execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('publishes the prose saved on the report screen, or the prose given, with prose that disagrees with a table only a warning', async () => {
+    const world = await seedOnce();
+    const clerk = { db: t.db, actor: staff(world.bureau.id, 'clerk'), clock };
+    await saveReportSections(clerk, { agencyId: world.bureau.id, year: 2024, sections: { overview: '2024年，本局扎实推进政务公开。', applications: '本年共收到政府信息公开申请3件。' } });
+    const version = await publishAnnualReport({ db: t.db, actor: staff(world.bureau.id, 'admin'), clock }, { agencyId: world.bureau.id, year: 2024 });
+    const shown = await getPublishedReport({ db: t.db }, world.bureau.id, 2024);
+    expect(shown?.version).toBe(version.version);
+    expect(shown?.report.sections.overview?.text).toBe('2024年，本局扎实推进政务公开。');
+    expect(checkReport(shown!.report, { expectedYear: 2024 }).map((f) => [f.code, f.severity])).toEqual([['narrative.tableMismatch', 'warning']]);
+
+    await publishAnnualReport({ db: t.db, actor: staff(world.bureau.id, 'reviewer'), clock }, { agencyId: world.bureau.id, year: 2024, sections: { overview: '另行提供的文字。' } });
+    const given = await getPublishedReport({ db: t.db }, world.bureau.id, 2024);
+    expect([given?.report.sections.overview?.text, given?.report.sections.applications?.text]).toEqual(['另行提供的文字。', '']);
   });
 
   it('refuses a clerk and a reviewer of another agency, and stores nothing', async () => {

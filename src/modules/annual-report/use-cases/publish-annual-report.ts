@@ -18,6 +18,7 @@ export interface PublishAnnualReportContext {
 export interface PublishAnnualReportInput {
   readonly agencyId: number;
   readonly year: number;
+  /** The prose to publish; defaults to the texts saved on the report screen (report-sections.ts). */
   readonly sections?: Readonly<Partial<Record<SectionId, string>>>;
 }
 
@@ -29,8 +30,9 @@ export interface PublishedVersion {
 }
 
 /**
- * Arts. 49-50: publishes the annual report of one agency and year as built from its data, as a new version. A report
- * the checker finds errors in is refused; warnings do not stop it.
+ * Arts. 49-50: publishes the annual report of one agency and year as built from its data, with the prose given or
+ * else the prose saved for it, as a new version. A report the checker finds errors in is refused; warnings (prose
+ * that disagrees with a table among them) do not stop it.
  */
 export async function publishAnnualReport(ctx: PublishAnnualReportContext, input: PublishAnnualReportInput): Promise<PublishedVersion> {
   await authorize(ctx.actor, 'report.publish', input.agencyId, subordinatesIn(ctx.db));
