@@ -273,7 +273,8 @@ export function officeCatalogueRoutes(deps: AppDeps) {
 
     office.get<{ Params: { id: string }; Querystring: { done?: string } }>('/office/catalogue/items/:id', async (request, reply) => {
       const item = await getCatalogueItem(staffContext(deps, sessionOf(request)), { itemId: parseId(request.params.id) });
-      const done = request.query.done !== undefined ? ITEM_DONE_LABELS[request.query.done] : undefined;
+      const key = request.query.done;
+      const done = key !== undefined && Object.hasOwn(ITEM_DONE_LABELS, key) ? ITEM_DONE_LABELS[key] : undefined;
       return showItem(deps, request, reply, item, done ? { done } : {});
     });
 

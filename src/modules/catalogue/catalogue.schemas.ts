@@ -25,6 +25,11 @@ const itemFields = {
 export const createItemSchema = z.object({ agencyId: z.number({ error: '请选择机关' }).int().positive(), ...itemFields });
 export const updateItemSchema = z.object({ itemId: z.number().int().positive(), ...itemFields });
 export const itemStepSchema = z.object({ itemId: z.number({ error: '缺少目录条目编号' }).int().positive() });
+/** The reviewer says why an item goes back, so the clerk knows what to change (kept in the audit log). */
+export const returnItemSchema = z.object({
+  itemId: z.number({ error: '缺少目录条目编号' }).int().positive(),
+  reason: z.string({ error: '请填写退回理由' }).trim().min(1, '请填写退回理由').max(500, '退回理由不能超过500个字'),
+});
 export const publishItemSchema = z.object({ itemId: z.number().int().positive(), on: isoDate('发布日期').optional() });
 export const changeValiditySchema = z.object({
   itemId: z.number().int().positive(),

@@ -29,6 +29,8 @@ export interface CatalogueChange {
   readonly step: CatalogueStep | null;
   readonly changes: (row: CatalogueItemRow) => CatalogueItemRowUpdate;
   readonly audit: string;
+  /** More for the audit entry (e.g. why an item was returned). */
+  readonly details?: AuditDetails;
 }
 
 export async function changeItem(ctx: UseCaseContext, change: CatalogueChange): Promise<CatalogueItemView> {
@@ -55,7 +57,7 @@ export async function changeItem(ctx: UseCaseContext, change: CatalogueChange): 
       actor: actorLabel(ctx.actor),
       action: change.audit,
       subject: `catalogueItem:${row.id}`,
-      details: { indexNumber: row.index_number, from: row.state, to: state } as AuditDetails,
+      details: { indexNumber: row.index_number, from: row.state, to: state, ...change.details } as AuditDetails,
       at: now,
     });
     return itemView(updated, today, ctx.calendar);

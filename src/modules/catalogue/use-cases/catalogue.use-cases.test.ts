@@ -54,7 +54,11 @@ describe.each(testDatabases())('catalogue on $name', (target) => {
     expect((await refusal(publishCatalogueItem(as(clerk()), { itemId: item.id }))).code).toBe('access.denied');
     expect((await refusal(publishCatalogueItem(as(reviewer()), { itemId: item.id, on: '2024-10-16' }))).code).toBe('input.dateInFuture');
     expect(await row(item.id)).toEqual(inReview);
-    expect((await returnCatalogueItem(as(reviewer()), { itemId: item.id })).state).toBe('draft');
+    expect((await refusal(returnCatalogueItem(as(reviewer()), { itemId: item.id, reason: ' ' }))).code).toBe('input.invalid');
+    expect(await row(item.id)).toEqual(inReview);
+    expect((await returnCatalogueItem(as(reviewer()), { itemId: item.id, reason: '请补充文号' })).state).toBe('draft');
+    const returned = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'catalogue.returned').where('subject', '=', `catalogueItem:${item.id}`).executeTakeFirstOrThrow();
+    expect(JSON.parse(returned.details)).toMatchObject({ reason: '请补充文号', from: 'review', to: 'draft' });
     await submitCatalogueItem(as(clerk()), { itemId: item.id });
     const done = await publishCatalogueItem(as(reviewer()), { itemId: item.id });
     expect(done).toMatchObject({ state: 'published', publishedOn: TODAY, timeliness: { late: false } });
@@ -174,7 +178,7 @@ describe.each(testDatabases())('catalogue on $name', (target) => {
     const calls = {
       update: () => updateCatalogueItem(b, { itemId: item.id, title: 'x', body: 'x', category: 1 }),
       submit: () => submitCatalogueItem(b, { itemId: item.id }),
-      return: () => returnCatalogueItem(b, { itemId: item.id }),
+      return: () => returnCatalogueItem(b, { itemId: item.id, reason: '退回' }),
       publish: () => publishCatalogueItem(b, { itemId: item.id }),
       validity: () => changeValidity(b, { itemId: item.id, validity: 'expired' }),
       get: () => getCatalogueItem(b, { itemId: item.id }),
