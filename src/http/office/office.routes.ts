@@ -77,6 +77,7 @@ export function officeRoutes(deps: AppDeps) {
             csrf: session.csrf,
             application,
             steps,
+            letters: await listLetters(staffContext(deps, session), { applicationId: application.id }),
             open: step && isStepSlug(step) && steps.includes(step) ? step : null,
             done: done && isStepSlug(done) ? STEP_TITLES[done] : null,
           }),
