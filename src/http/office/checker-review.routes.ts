@@ -38,7 +38,9 @@ const EXTENSION = new RegExp(`\\.(${OFFICE_CHECKER_LIMITS.extensions.join('|')})
 /** A ticket inflates to at most this (a report's JSON and findings are tens of kB). */
 const MAX_TICKET_JSON = 4 * MB;
 
-type UploadEntry = { readonly source: string; readonly bytes: Buffer } | { readonly source: string; readonly refused: string };
+type UploadEntry =
+  | { readonly source: string; readonly bytes: Buffer }
+  | { readonly source: string; readonly code: 'unreadable.format' | 'unreadable.tooLarge'; readonly refused: string };
 
 interface Upload {
   readonly entries: UploadEntry[];
@@ -69,7 +71,7 @@ export function officeCheckerRoutes(deps: AppDeps) {
 
       const readable = upload.entries.flatMap((e): ReportFile[] => ('bytes' in e ? [{ source: e.source, bytes: e.bytes }] : []));
       const checked = new Map((await checkReportFiles(readable)).map((r) => [r.source, r]));
-      const results = upload.entries.map((e): CheckedReport => ('bytes' in e ? checked.get(e.source)! : { ok: false, source: e.source, code: 'upload.refused', message: e.refused }));
+      const results = upload.entries.map((e): CheckedReport => ('bytes' in e ? checked.get(e.source)! : { ok: false, source: e.source, code: e.code, message: e.refused }));
       const files = await present(deps, request, agency.id, results);
       return html(reply).send(checkerResultsPage({ ...frame.base, reviewingAgency: agency.name, files, ...(upload.note ? { uploadNote: upload.note } : {}) }));
     });
@@ -202,7 +204,7 @@ async function readUpload(deps: AppDeps, request: FastifyRequest): Promise<void>
   if (!(await currentSession(deps, request))) return;
   const upload: Upload = { entries: [] };
   uploads.set(request, upload);
-  const fields: Record<string, string> = {};
+  const fields = Object.create(null) as Record<string, string>;
   const limits = OFFICE_CHECKER_LIMITS;
   let total = 0;
   const seen = new Map<string, number>();
@@ -217,7 +219,7 @@ async function readUpload(deps: AppDeps, request: FastifyRequest): Promise<void>
     const parts = request.parts(options);
     for await (const part of parts) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
+        if (typeof part.value === 'string' && !Object.hasOwn(fields, part.fieldname)) fields[part.fieldname] = part.value;
         continue;
       }
       if (!part.filename) {
@@ -227,7 +229,7 @@ async function readUpload(deps: AppDeps, request: FastifyRequest): Promise<void>
       const source = unique(part.filename);
       if (!EXTENSION.test(part.filename)) {
         await drain(part.file);
-        upload.entries.push({ source, refused: `不支持的文件类型，未检查；请上传 ${limits.extensions.join('、')} 文件` });
+        upload.entries.push({ source, code: 'unreadable.format', refused: `不支持的文件类型，未检查；请上传 ${limits.extensions.join('、')} 文件` });
         continue;
       }
       const chunks: Buffer[] = [];
@@ -237,9 +239,9 @@ async function readUpload(deps: AppDeps, request: FastifyRequest): Promise<void>
         if (total + size <= limits.maxTotalMb * MB) chunks.push(chunk);
       }
       if (part.file.truncated) {
-        upload.entries.push({ source, refused: `文件过大，未检查：每个文件不超过 ${limits.maxFileMb} MB` });
+        upload.entries.push({ source, code: 'unreadable.tooLarge', refused: `文件过大，未检查：每个文件不超过 ${limits.maxFileMb} MB` });
       } else if (total + size > limits.maxTotalMb * MB) {
-        upload.entries.push({ source, refused: `本次上传合计超过 ${limits.maxTotalMb} MB，此文件未检查；请分批上传` });
+        upload.entries.push({ source, code: 'unreadable.tooLarge', refused: `本次上传合计超过 ${limits.maxTotalMb} MB，此文件未检查；请分批上传` });
       } else {
         total += size;
         upload.entries.push({ source, bytes: Buffer.concat(chunks) });

@@ -86,8 +86,8 @@ describe('authorize: what each role does in its own agency', () => {
     expect(await can(actor, 'users.manage', 3, subordinatesOf)).toBe(false);
   });
 
-  it('no role can do everything: the supervisor writes nothing, the admin handles no applications', () => {
-    expect([...ROLE_ACTIONS.supervisor].filter((a) => WRITES.includes(a))).toEqual([]);
+  it('no role can do everything: the supervisor writes only its own reviews of findings, the admin handles no applications', () => {
+    expect([...ROLE_ACTIONS.supervisor].filter((a) => WRITES.includes(a))).toEqual(['finding.review']);
     expect(ROLE_ACTIONS.admin.has('application.reply')).toBe(false);
   });
 });

@@ -6,7 +6,8 @@
  *   office — approves the one extension (Art. 33) and publishes;
  * - admin 管理员 manages the users and the disclosure-office details of their own agency and reads its records;
  * - supervisor 监督人 reads their own agency and every agency below it, transitively (Art. 49: a government's
- *   disclosure office supervises its departments and the governments below), and writes nothing anywhere.
+ *   disclosure office supervises its departments and the governments below), and writes nothing there; in its own
+ *   agency it records only its reviews of the report checker's findings ('finding.review', as an admin may).
  * An API token acts as one role in one agency (the scope it was issued with); it never manages users.
  * Pure: the agencies below an agency come from the `subordinatesOf` lookup the caller passes in.
  */
