@@ -8,6 +8,7 @@ import { authorize, can } from '../../modules/accounts/policy.ts';
 import { subordinatesIn } from '../../modules/agencies/agencies.repository.ts';
 import { checkReport } from '../../modules/annual-report/domain/checks/check-report.ts';
 import { RENDER_FILE_TYPES, renderReport } from '../../modules/annual-report/render/index.ts';
+import type { Finding } from '../../modules/annual-report/domain/finding.ts';
 import type { Report } from '../../modules/annual-report/domain/report.ts';
 import { findLatestPublished } from '../../modules/annual-report/published-reports.repository.ts';
 import { buildAnnualReport } from '../../modules/annual-report/use-cases/build-annual-report.ts';
@@ -91,8 +92,14 @@ const SECTION_HINTS: Partial<Record<string, string>> = {
 const FEE_HINT = '应报告收取信息处理费的情况（发出收费通知的件数和总金额）。';
 
 /** The text boxes: the submitted text after a refused save, else the saved text, else a first draft. */
-function sectionFields(year: number, report: Report, saved: Readonly<Record<string, string>>, feedback: SectionsFeedback | undefined): SectionField[] {
-  const placed = narrativeFindingsBySection(report, checkReport(report, { expectedYear: year }));
+function sectionFields(
+  year: number,
+  report: Report,
+  findings: readonly Finding[],
+  saved: Readonly<Record<string, string>>,
+  feedback: SectionsFeedback | undefined,
+): SectionField[] {
+  const placed = narrativeFindingsBySection(report, findings);
   return sectionsOfYear(year).map((def) => {
     const name = `${FIELD_PREFIX}${def.id}`;
     const hint = def.id === 'other' && report.format === '2021' ? FEE_HINT : SECTION_HINTS[def.id];
@@ -123,7 +130,7 @@ async function screen(deps: AppDeps, request: ReportRequest, loaded: Loaded, mes
     sections: {
       action: `/office/reports/${year}/sections?agency=${current.id}`,
       csrf: session.csrf,
-      fields: sectionFields(year, report, saved.texts, feedback),
+      fields: sectionFields(year, report, findings, saved.texts, feedback),
       maxLength: SECTION_MAX_LENGTH,
       canEdit,
       errors: feedback?.errors ?? {},

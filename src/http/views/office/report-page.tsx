@@ -23,6 +23,7 @@ export const EXPORT_FORMATS = [
 export type ExportFormat = (typeof EXPORT_FORMATS)[number][0];
 
 const REPORT_SCREEN_CSS = `
+.report-scroll { overflow-x:auto; min-width:0; }
 .report-screen { display:grid; grid-template-columns:minmax(0,3fr) minmax(14rem,1fr); gap:1.2rem; align-items:start; }
 @media (max-width: 900px) { .report-screen { grid-template-columns:1fr; } }
 .report { font-family: "Noto Serif CJK SC","Noto Sans CJK SC",serif; overflow-x:auto; }
@@ -94,7 +95,7 @@ function RollUpSection(props: { readonly year: number; readonly rollUp: RollUp }
           ))}
         </tbody>
       </table>
-      <div class="rollup-sum" dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.rollUp.sum) }} />
+      <div class="rollup-sum report-scroll" role="region" aria-label="下级机关合计报表" tabIndex={0} dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.rollUp.sum) }} />
     </section>
   );
 }
@@ -116,7 +117,7 @@ export function reportPage(props: ReportPageProps): string {
       {props.canPublish ? (
         <form method="post" action={`/office/reports/${props.year}/publish${q}`} class="publish">
           <CsrfField token={props.csrf} />
-          <button type="submit">发布到门户</button>
+          <button type="submit">发布到门户</button> <span class="muted">发布的是按数据生成的表格和已保存的正文。</span>
         </form>
       ) : null}
       {props.agencies.length > 1 ? (
@@ -136,7 +137,7 @@ export function reportPage(props: ReportPageProps): string {
       </p>
       <SectionsForm {...props.sections} />
       <div class="report-screen">
-        <div dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.report, { findings: props.findings }) }} />
+        <div class="report-scroll" role="region" aria-label={`${props.year}年度报告正文`} tabIndex={0} dangerouslySetInnerHTML={{ __html: reportBodyHtml(props.report, { findings: props.findings }) }} />
         <aside aria-label="检查结果">
           <h2>检查结果</h2>
           {props.findings.length === 0 ? (
