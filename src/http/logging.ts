@@ -19,9 +19,18 @@ export function loggerOptions(level: LogLevel | false | undefined, stream?: { wr
     serializers: {
       req: (req: { method?: string; url?: string; ip?: string }) => ({
         method: req.method,
-        url: maskPersonalData(req.url ?? ''),
+        url: maskPersonalData(decodedUrl(req.url ?? '')),
         ip: req.ip,
       }),
     },
   };
+}
+
+/** The URL as a person reads it (%XX and + decoded), so masking sees the numbers; a malformed escape is kept as sent. */
+function decodedUrl(url: string): string {
+  try {
+    return decodeURIComponent(url.replace(/\+/g, ' '));
+  } catch {
+    return url;
+  }
 }
