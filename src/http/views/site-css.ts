@@ -60,7 +60,8 @@ table.list { width:100%; }
 .table-scroll { overflow-x:auto; }
 .filters { display:flex; flex-wrap:wrap; gap:.4rem 1rem; align-items:flex-end; }
 .filters label { margin:.2rem 0; }
-.filters select, .filters input { width:auto; min-width:8rem; }
+.filters > * { min-width:0; max-width:100%; }
+.filters select, .filters input { width:auto; min-width:8rem; max-width:100%; }
 .pager { display:flex; gap:1rem; align-items:center; margin:1rem 0; }
 mark { background:#fff3a3; color:inherit; padding:0 .1em; }
 .result-list { list-style:none; padding:0; }

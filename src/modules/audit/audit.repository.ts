@@ -43,18 +43,25 @@ export interface AppendedAuditEntry {
 /** Appends one entry to its agency's chain, inside the caller's transaction (the entry commits with the change). */
 export async function appendAudit(trx: Transaction<Database>, entry: NewAuditEntry): Promise<AppendedAuditEntry> {
   const agencyId = entry.agencyId ?? SYSTEM_CHAIN;
-  await trx
-    .insertInto('audit_chain_heads')
-    .values({ agency_id: agencyId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('agency_id').doNothing())
-    .execute();
   // Updating the head row locks it (PostgreSQL) until this transaction ends, and returns the latest committed head.
-  const head = await trx
-    .updateTable('audit_chain_heads')
-    .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('agency_id', '=', agencyId)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  // A chain's first entry finds no head: it is created (or, if another transaction just created it, found) first.
+  const lockHead = () =>
+    trx
+      .updateTable('audit_chain_heads')
+      .set((eb) => ({ seq: eb.ref('seq') }))
+      .where('agency_id', '=', agencyId)
+      .returning(['seq', 'hash'])
+      .executeTakeFirst();
+  let head = await lockHead();
+  if (head === undefined) {
+    await trx
+      .insertInto('audit_chain_heads')
+      .values({ agency_id: agencyId, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('agency_id').doNothing())
+      .execute();
+    head = await lockHead();
+    if (head === undefined) throw new Error(`audit chain head of agency ${agencyId} missing after insert`);
+  }
 
   const details = maskDetails(entry.details ?? {}) as AuditDetails;
   const at = entry.at === undefined ? new Date().toISOString() : typeof entry.at === 'string' ? entry.at : entry.at.toISOString();

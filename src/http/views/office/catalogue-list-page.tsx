@@ -118,7 +118,7 @@ export function catalogueListPage(props: CatalogueListProps): string {
                 </thead>
                 <tbody>
                   {props.rows.map(({ item, note }) => (
-                    <tr class={note.flag === 'late' && !note.published ? 'overdue' : note.flag === 'dueSoon' ? 'due-soon' : undefined}>
+                    <tr class={!note.known ? undefined : note.flag === 'late' && !note.published ? 'overdue' : note.flag === 'dueSoon' ? 'due-soon' : undefined}>
                       <td class="nowrap">{item.indexNumber}</td>
                       <td>
                         <a href={`/office/catalogue/items/${item.id}`}>{item.title}</a>
@@ -128,7 +128,7 @@ export function catalogueListPage(props: CatalogueListProps): string {
                       <td class="nowrap">{item.stateLabel}</td>
                       <td>
                         <TimelinessFlag note={note} />
-                        <span class="muted">（{note.elapsed}/20个工作日）</span>
+                        {note.known ? <span class="muted">（{note.elapsed}/20个工作日）</span> : null}
                       </td>
                     </tr>
                   ))}

@@ -57,7 +57,7 @@ export function applyPage(props: ApplyPageProps): string {
   const f = { values, errors };
   const person = props.kind === 'naturalPerson';
   return page(
-    <Layout title={`${Object.keys(errors).length > 0 || props.message ? '错误：' : ''}在线申请 — ${props.agency.name}`} page={props.ctx} subnav={<AgencyNav agency={props.agency} current="apply" />}>
+    <Layout title={`${Object.keys(errors).length > 0 || props.message ? '错误：' : ''}在线申请（${person ? '自然人' : '法人或其他组织'}） — ${props.agency.name}`} page={props.ctx} subnav={<AgencyNav agency={props.agency} current="apply" />}>
       <h1>向{props.agency.name}申请政府信息公开</h1>
       <p>
         依据《中华人民共和国政府信息公开条例》第二十九条，申请应包括申请人的姓名或者名称、身份证明、联系方式，申请公开的政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径。在线提交的申请，提交当日即为收到申请之日（第三十一条）。
