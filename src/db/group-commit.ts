@@ -55,7 +55,9 @@ export class GroupCommit<DB, I, R> {
     const outcomes: Outcome<R>[] = [];
     try {
       await this.#db.transaction().execute(async (trx) => {
-        for (const { input } of batch) outcomes.push(await this.#inSavepoint(trx, input));
+        // A batch of one needs no savepoint: if its write fails, the whole transaction is its own to roll back.
+        if (batch.length === 1) outcomes.push({ ok: true, value: await this.#write(trx, batch[0]!.input) });
+        else for (const { input } of batch) outcomes.push(await this.#inSavepoint(trx, input));
       });
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);

@@ -14,6 +14,7 @@ import * as applicationsYearReportIndex from './2026-11-25-40-applications-year-
 import * as letters from './2026-11-26-01-letters.ts';
 import * as findingReviews from './2026-11-26-02-finding-reviews.ts';
 import * as reportSections from './2026-11-26-03-report-drafts.ts';
+import * as cataloguePublicIndexes from './2026-11-26-10-catalogue-public-indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-01-agencies-and-accounts': agenciesAndAccounts,
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-01-letters': letters,
   '2026-11-26-02-finding-reviews': findingReviews,
   '2026-11-26-03-report-drafts': reportSections,
+  '2026-11-26-10-catalogue-public-indexes': cataloguePublicIndexes,
 });
 
 export const migrationProvider: MigrationProvider = {

@@ -5,7 +5,7 @@
 import { isAppError } from '../../errors.ts';
 import { listItemsSchema } from '../../modules/catalogue/catalogue.schemas.ts';
 import { getCatalogueItem } from '../../modules/catalogue/use-cases/get-catalogue-item.ts';
-import { listCatalogueItems } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
+import { countCatalogueItemsByCategory, listCatalogueItems, listRecentIssuingBodies } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
 import { searchCatalogue } from '../../modules/catalogue/use-cases/search-catalogue.ts';
 import { publicContext, type AppDeps } from '../app-deps.ts';
 import { CATALOGUE_PAGE_SIZE, SEARCH_PAGE_SIZE, type PublicCatalogue } from './catalogue-port.ts';
@@ -41,18 +41,14 @@ export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
       };
     },
     async columnCounts(agencyId) {
-      const totals = await Promise.all(
-        CATEGORY_IDS.map(async (category) => [category, (await listCatalogueItems(ctx(), { agencyId, category, pageSize: 1 })).total] as const),
-      );
-      return new Map(totals);
+      const counts = await countCatalogueItemsByCategory(ctx(), { agencyId });
+      return new Map(CATEGORY_IDS.map((category) => [category, counts.get(category) ?? 0]));
     },
     async filterChoices(agencyId) {
       const thisYear = Number(deps.clock.today().slice(0, 4));
-      const sample = await listCatalogueItems(ctx(), { agencyId, pageSize: FACET_SAMPLE });
-      const bodies = new Set(sample.items.map((i) => i.issuingBody).filter((b): b is string => b !== null));
       return {
         years: Array.from({ length: YEARS_OFFERED }, (_, i) => thisYear - i),
-        issuingBodies: [...bodies].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+        issuingBodies: await listRecentIssuingBodies(ctx(), { agencyId, sample: FACET_SAMPLE }),
       };
     },
     async item(agencyId, itemId) {

@@ -73,8 +73,10 @@ export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: n
     .$if(filter.year !== undefined, (q) => q.where('year', '=', filter.year!))
     .$if(filter.issuingBody !== undefined, (q) => q.where('issuing_body', '=', filter.issuingBody!))
     .$if(filter.validity !== undefined, (q) => q.where('validity', '=', filter.validity!));
+  // The page's ids first, from the index alone (OFFSET skips index entries, not whole rows), then their rows.
+  const pageIds = base.select('id').orderBy('id', 'desc').limit(page.limit).offset(page.offset);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom('catalogue_items').selectAll().where('id', 'in', pageIds).orderBy('id', 'desc').execute(),
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: toCount(count.n) };
@@ -90,6 +92,26 @@ export async function countByCategory(db: Db, agencyId: number, publishedOnly: b
     .groupBy('category')
     .execute();
   return new Map(rows.map((r) => [r.category, toCount(r.n)]));
+}
+
+/** The distinct issuing bodies of the agency's `sample` newest items (published only, or all), for a filter. */
+export async function recentIssuingBodies(db: Db, agencyId: number, publishedOnly: boolean, sample: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('catalogue_items')
+        .select('issuing_body')
+        .where('agency_id', '=', agencyId)
+        .$if(publishedOnly, (q) => q.where('state', '=', 'published'))
+        .orderBy('id', 'desc')
+        .limit(sample)
+        .as('recent'),
+    )
+    .select('issuing_body')
+    .distinct()
+    .where('issuing_body', 'is not', null)
+    .execute();
+  return rows.map((r) => r.issuing_body!).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
 /** The issuing bodies an agency's items name, for a filter. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { testDatabases, useTestDatabase } from '../../../test/support/databases.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { signIn } from '../accounts/use-cases/sign-in.ts';
@@ -113,6 +114,18 @@ describe.each(testDatabases())('demo data on $name', (target) => {
       const years = await t.db.selectFrom('applications').select('year').distinct().orderBy('year').execute();
       expect(years.map((y) => y.year)).toEqual([2024, 2025]);
       expect(await ensureDemoData(t.db, { today: TODAY, calendar })).toBeNull();
+    });
+  });
+
+  // SQLite only: PostgreSQL's durability settings are the server's, not changed by the seed
+  if (target.name === 'sqlite') describe('first start on SQLite, durability', () => {
+    const t = useTestDatabase(target);
+
+    it('puts SQLite back to an fsync per commit (synchronous=FULL) once the demo is seeded', async () => {
+      const synchronous = async () => Object.values((await sql`pragma synchronous`.execute(t.db)).rows[0] as object)[0];
+      expect(await synchronous()).toBe(2);
+      expect(await ensureDemoData(t.db, { today: TODAY, calendar })).not.toBeNull();
+      expect(await synchronous()).toBe(2);
     });
   });
 });

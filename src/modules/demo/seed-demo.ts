@@ -4,7 +4,8 @@
  * applications use cases (each application registered and replied to, with its audit entries); big runs write the
  * same rows in bulk, computed by the same life-cycle domain (demo-rows.ts), in transactions of a few thousand rows.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../db/migrations/columns.ts';
 import { rng } from '../../../test/factories/report-factory.ts';
 import { buildUser } from '../../../test/factories/user-factory.ts';
 import type { Database, NewAgency, Role } from '../../db/schema.ts';
@@ -238,5 +239,22 @@ export async function ensureDemoData(db: Kysely<Database>, options: { readonly t
   const calendar = options.calendar ?? loadCalendar();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const last = Math.min(Number(today.slice(0, 4)), calendar.years.to);
-  return seedDemo(db, { agencies: 5, applications: 300, years: [last - 1, last], seed: 2019, today, calendar });
+  return withoutSyncPerCommit(db, () => seedDemo(db, { agencies: 5, applications: 300, years: [last - 1, last], seed: 2019, today, calendar }));
+}
+
+/**
+ * The first start's demo is ~1,000 small transactions; with SQLite's synchronous=FULL each waits for an fsync, which
+ * made `npm start` take several seconds more (measured with `npm run bench -- web`). WAL with NORMAL still keeps every
+ * commit through a crash of the process (a power cut may lose the last ones: demo data, seeded again on an empty
+ * database). FULL is restored before the server takes requests. PostgreSQL: unchanged.
+ */
+async function withoutSyncPerCommit<T>(db: Kysely<Database>, seed: () => Promise<T>): Promise<T> {
+  if (isPostgres(db as Kysely<unknown>)) return seed();
+  const before = Object.values((await sql`pragma synchronous`.execute(db)).rows[0] as object)[0] as number;
+  await sql`pragma synchronous = NORMAL`.execute(db);
+  try {
+    return await seed();
+  } finally {
+    await sql.raw(`pragma synchronous = ${Math.trunc(before)}`).execute(db);
+  }
 }

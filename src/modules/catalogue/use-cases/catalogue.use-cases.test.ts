@@ -72,12 +72,12 @@ describe.each(testDatabases())('catalogue on $name', (target) => {
     // 20 working days after 2024-09-02 end on 2024-09-30 (29 September is a 调休 working day)
     const onTime = await draft({ writtenOn: '2024-09-02' });
     await submitCatalogueItem(as(clerk()), { itemId: onTime.id });
-    expect((await publishCatalogueItem(as(reviewer()), { itemId: onTime.id, on: '2024-09-30' })).timeliness).toEqual({ deadline: '2024-09-30', late: false });
+    expect((await publishCatalogueItem(as(reviewer()), { itemId: onTime.id, on: '2024-09-30' })).timeliness).toEqual({ known: true, deadline: '2024-09-30', late: false });
     const late = await draft({ writtenOn: '2024-09-02' });
     await submitCatalogueItem(as(clerk()), { itemId: late.id });
-    expect((await publishCatalogueItem(as(reviewer()), { itemId: late.id, on: '2024-10-08' })).timeliness).toEqual({ deadline: '2024-09-30', late: true });
+    expect((await publishCatalogueItem(as(reviewer()), { itemId: late.id, on: '2024-10-08' })).timeliness).toEqual({ known: true, deadline: '2024-09-30', late: true });
     const waiting = await draft({ writtenOn: '2024-09-02' });
-    expect(waiting.timeliness.late).toBe(true);
+    expect(waiting.timeliness).toMatchObject({ known: true, late: true });
     expect((await refusal(draft({ writtenOn: '2024-10-16' }))).code).toBe('input.dateInFuture');
     expect((await refusal(draft({ category: 16 }))).code).toBe('input.invalid');
   });

@@ -1,8 +1,8 @@
 import { authorize } from '../../applications/applications.policy.ts';
 import { parseInput } from '../../applications/applications.schemas.ts';
 import type { UseCaseContext } from '../../applications/use-cases/context.ts';
-import { listItemRows } from '../catalogue.repository.ts';
-import { listItemsSchema } from '../catalogue.schemas.ts';
+import { countByCategory, listItemRows, recentIssuingBodies } from '../catalogue.repository.ts';
+import { agencyCatalogueSchema, listItemsSchema } from '../catalogue.schemas.ts';
 import type { CatalogueState } from '../domain/life-cycle.ts';
 import { itemView, type CatalogueItemView } from './catalogue-views.ts';
 
@@ -35,4 +35,20 @@ export async function listCatalogueItems(ctx: UseCaseContext, input: unknown): P
   );
   const today = ctx.clock.today();
   return { items: rows.map((r) => itemView(r, today, ctx.calendar)), total, page: i.page, pageSize: i.pageSize };
+}
+
+/** Items per Art. 20 category in one grouped count (the public counts published items only). */
+export async function countCatalogueItemsByCategory(ctx: UseCaseContext, input: unknown): Promise<ReadonlyMap<number, number>> {
+  const i = parseInput(agencyCatalogueSchema, input);
+  const publishedOnly = ctx.actor.kind === 'public';
+  if (!publishedOnly) await authorize(ctx.db, ctx.actor, 'catalogue.read', i.agencyId);
+  return countByCategory(ctx.db, i.agencyId, publishedOnly);
+}
+
+/** The issuing bodies of the agency's `sample` newest items (the public's: published only), for the filter. */
+export async function listRecentIssuingBodies(ctx: UseCaseContext, input: { readonly agencyId: number; readonly sample: number }): Promise<string[]> {
+  const i = parseInput(agencyCatalogueSchema, { agencyId: input.agencyId });
+  const publishedOnly = ctx.actor.kind === 'public';
+  if (!publishedOnly) await authorize(ctx.db, ctx.actor, 'catalogue.read', i.agencyId);
+  return recentIssuingBodies(ctx.db, i.agencyId, publishedOnly, Math.max(1, Math.min(1000, Math.trunc(input.sample))));
 }
