@@ -76,7 +76,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     calendar: options.calendar ?? loadCalendar(),
     limiter,
   };
-  await app.register(portalRoutes(deps, options.catalogue ?? catalogueAdapter(deps)));
+  let catalogue = options.catalogue;
+  if (!catalogue) {
+    const adapter = catalogueAdapter(deps);
+    app.addHook('onClose', async () => adapter.dispose());
+    catalogue = adapter;
+  }
+  await app.register(portalRoutes(deps, catalogue));
   await app.register(publicApiRoutes(deps));
   await app.register(staffApiRoutes(deps));
   await app.register(openApiRoutes(deps));

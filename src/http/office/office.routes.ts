@@ -36,13 +36,16 @@ export function officeRoutes(deps: AppDeps) {
     await app.register(loginRoutes(deps));
 
     await app.register(async (office) => {
-      office.addHook('preHandler', async (request, reply) => {
+      // The session first, before any body is read: a request without one never gets to upload anything.
+      office.addHook('onRequest', async (request, reply) => {
         const session = await currentSession(deps, request);
         if (!session) return toLogin(request, reply);
-        if (request.method === 'POST' && !sessionCsrfMatches(session, formFields(request.body)[CSRF_FIELD])) {
+        rememberSession(request, session);
+      });
+      office.addHook('preHandler', async (request, reply) => {
+        if (request.method === 'POST' && !sessionCsrfMatches(sessionOf(request), formFields(request.body)[CSRF_FIELD])) {
           return html(reply, 403).send(csrfRefusedPage(request));
         }
-        rememberSession(request, session);
       });
 
       await office.register(registerRoutes(deps));

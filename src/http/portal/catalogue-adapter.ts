@@ -5,7 +5,8 @@
 import { isAppError } from '../../errors.ts';
 import { listItemsSchema } from '../../modules/catalogue/catalogue.schemas.ts';
 import { getCatalogueItem } from '../../modules/catalogue/use-cases/get-catalogue-item.ts';
-import { countCatalogueItemsByCategory, listCatalogueItems, listRecentIssuingBodies } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
+import { onPublicCatalogueChange } from '../../modules/catalogue/public-changes.ts';
+import { countCatalogueItemsByCategory, listCatalogueItems, listPublishedPage, listRecentIssuingBodies } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
 import { searchCatalogue } from '../../modules/catalogue/use-cases/search-catalogue.ts';
 import { publicContext, type AppDeps } from '../app-deps.ts';
 import { CATALOGUE_PAGE_SIZE, SEARCH_PAGE_SIZE, type PublicCatalogue } from './catalogue-port.ts';
@@ -17,11 +18,53 @@ const FACET_SAMPLE = 200;
 const FALLBACK_WINDOW = 200;
 /** Years offered in the filter, counting back from this year. */
 const YEARS_OFFERED = 10;
+/**
+ * How long an agency's counts per category and issuing bodies are kept. This process drops them at once when the
+ * agency's public catalogue changes; another process sharing the database (PostgreSQL) shows the new counts within
+ * this time. The items themselves are always read live.
+ */
+const FACTS_TTL_MS = 30_000;
+const FACTS_KEPT = 10_000;
 
-export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
+interface AgencyFacts {
+  readonly at: number;
+  readonly counts: Promise<ReadonlyMap<number, number>>;
+  readonly issuingBodies: Promise<string[]>;
+}
+
+/** The portal's catalogue; `dispose()` stops listening for changes (on server close). */
+export type CachingPublicCatalogue = PublicCatalogue & { dispose(): void };
+
+export function catalogueAdapter(deps: AppDeps): CachingPublicCatalogue {
   const ctx = () => publicContext(deps);
+  const facts = new Map<number, AgencyFacts>();
+  const stopListening = onPublicCatalogueChange((agencyId) => facts.delete(agencyId));
+  const factsOf = (agencyId: number): AgencyFacts => {
+    const kept = facts.get(agencyId);
+    if (kept && Date.now() - kept.at < FACTS_TTL_MS) return kept;
+    if (facts.size >= FACTS_KEPT) facts.clear();
+    const fresh: AgencyFacts = {
+      at: Date.now(),
+      counts: countCatalogueItemsByCategory(ctx(), { agencyId }),
+      issuingBodies: listRecentIssuingBodies(ctx(), { agencyId, sample: FACET_SAMPLE }),
+    };
+    // a failed read is not kept
+    Promise.all([fresh.counts, fresh.issuingBodies]).catch(() => facts.get(agencyId) === fresh && facts.delete(agencyId));
+    facts.set(agencyId, fresh);
+    return fresh;
+  };
   return {
+    dispose: stopListening,
     async list(agencyId, filter) {
+      if (filter.year === undefined && filter.issuingBody === undefined && filter.validity === undefined) {
+        // The most common pages: the whole catalogue or one column, whose totals are the counts per category.
+        const [counts, items] = await Promise.all([
+          factsOf(agencyId).counts,
+          listPublishedPage(ctx(), { agencyId, ...(filter.category ? { category: filter.category } : {}), page: filter.page, pageSize: CATALOGUE_PAGE_SIZE }),
+        ]);
+        const total = filter.category ? (counts.get(filter.category) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0);
+        return { items: items.map(({ body: _body, ...rest }) => rest), total, page: filter.page, pageSize: CATALOGUE_PAGE_SIZE };
+      }
       const { issuingBody, validity, ...filtered } = filter;
       const extra = { ...(issuingBody !== undefined ? { issuingBody } : {}), ...(validity !== undefined ? { validity } : {}) };
       if (Object.keys(extra).every((key) => key in listItemsSchema.shape)) {
@@ -41,14 +84,14 @@ export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
       };
     },
     async columnCounts(agencyId) {
-      const counts = await countCatalogueItemsByCategory(ctx(), { agencyId });
+      const counts = await factsOf(agencyId).counts;
       return new Map(CATEGORY_IDS.map((category) => [category, counts.get(category) ?? 0]));
     },
     async filterChoices(agencyId) {
       const thisYear = Number(deps.clock.today().slice(0, 4));
       return {
         years: Array.from({ length: YEARS_OFFERED }, (_, i) => thisYear - i),
-        issuingBodies: await listRecentIssuingBodies(ctx(), { agencyId, sample: FACET_SAMPLE }),
+        issuingBodies: await factsOf(agencyId).issuingBodies,
       };
     },
     async item(agencyId, itemId) {

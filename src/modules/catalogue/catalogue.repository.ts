@@ -64,7 +64,8 @@ export interface ItemFilter {
   readonly validity?: Validity;
 }
 
-export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: number; limit: number }): Promise<{ rows: CatalogueItemRow[]; total: number }> {
+/** `total` is null when the caller asked not to count (it knows the total already). */
+export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: number; limit: number; count?: boolean }): Promise<{ rows: CatalogueItemRow[]; total: number | null }> {
   const base = db
     .selectFrom('catalogue_items')
     .where('agency_id', '=', filter.agencyId)
@@ -77,9 +78,9 @@ export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: n
   const pageIds = base.select('id').orderBy('id', 'desc').limit(page.limit).offset(page.offset);
   const [rows, count] = await Promise.all([
     db.selectFrom('catalogue_items').selectAll().where('id', 'in', pageIds).orderBy('id', 'desc').execute(),
-    base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    page.count === false ? null : base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: toCount(count.n) };
+  return { rows, total: count === null ? null : toCount(count.n) };
 }
 
 /** Items per Art. 20 category (published only, or all), for the portal's column counts. */

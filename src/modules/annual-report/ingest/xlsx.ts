@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { normaliseText } from '../domain/labels.ts';
 import { UnreadableInput, type ExtractedDocument, type Line } from './document.ts';
 
@@ -18,13 +18,14 @@ interface Sheet {
  * (二、主动公开政府信息情况…), then any other sheet under its own name.
  */
 export async function extractXlsx(bytes: Buffer): Promise<ExtractedDocument> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // on first use (start-up time)
+  const book: ExcelJS.Workbook = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new UnreadableInput('unreadable.corrupt', `Excel 文件已损坏或无法读取：${(error as Error).message}`);
   }
-  const sheets = readSheets(book);
+  const sheets = readSheets(book, Excel.ValueType.Merge);
   const lines: Line[] = [];
   const used = new Set<number>();
 
@@ -56,7 +57,7 @@ export async function extractXlsx(bytes: Buffer): Promise<ExtractedDocument> {
   return { kind: 'xlsx', lines, notes: [] };
 }
 
-function readSheets(book: ExcelJS.Workbook): Sheet[] {
+function readSheets(book: ExcelJS.Workbook, merge: ExcelJS.ValueType): Sheet[] {
   let cells = 0;
   return book.worksheets.map((sheet, index) => {
     const width = sheet.columnCount;
@@ -67,7 +68,7 @@ function readSheets(book: ExcelJS.Workbook): Sheet[] {
       const texts: string[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
-        texts.push(cell.type === ExcelJS.ValueType.Merge ? '' : normaliseText(cellText(cell)).trim());
+        texts.push(cell.type === merge ? '' : normaliseText(cellText(cell)).trim());
       }
       if (texts.some((t) => t !== '')) rows.push(texts);
     });

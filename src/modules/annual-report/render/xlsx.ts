@@ -3,7 +3,7 @@
  * numbers stored as numbers, blank cells left empty and dashes or stray text kept as text; plus a sheet
  * 报告信息 (agency, year, format) and a sheet 正文 with the narrative.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FORMATS, TABLE_IDS, type TableId } from '../domain/formats/index.ts';
 import { getCell, type Report } from '../domain/report.ts';
 import { cellText, reportSections, reportTitle } from './content.ts';
@@ -102,7 +102,9 @@ function narrativeSheet(book: ExcelJS.Workbook, report: Report): void {
 }
 
 export async function renderReportXlsx(report: Report): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // loaded on first use: exceljs costs most of a second of start-up that a server without exports need not pay
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'gongkai';
   infoSheet(book, report);
   for (const t of TABLE_IDS) if (!report.missingTables.includes(t)) tableSheet(book, report, t);

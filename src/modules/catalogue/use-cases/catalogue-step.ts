@@ -11,6 +11,7 @@ import type { UseCaseContext } from '../../applications/use-cases/context.ts';
 import { findItem, replaceTerms, updateItem } from '../catalogue.repository.ts';
 import { indexTerms } from '../domain/bigrams.ts';
 import { CATALOGUE_STATE_LABELS, CATALOGUE_STEP_LABELS, nextState, type CatalogueStep } from '../domain/life-cycle.ts';
+import { publicCatalogueChanged } from '../public-changes.ts';
 import { itemView, type CatalogueItemView } from './catalogue-views.ts';
 
 export function catalogueNotFound(): AppError {
@@ -35,7 +36,7 @@ export interface CatalogueChange {
 
 export async function changeItem(ctx: UseCaseContext, change: CatalogueChange): Promise<CatalogueItemView> {
   const today = ctx.clock.today();
-  return ctx.db.transaction().execute(async (trx) => {
+  const changed = await ctx.db.transaction().execute(async (trx) => {
     const row = await findItem(trx, change.itemId, { lock: true });
     if (!row) throw catalogueNotFound();
     await authorize(trx, ctx.actor, change.action, row.agency_id);
@@ -60,6 +61,8 @@ export async function changeItem(ctx: UseCaseContext, change: CatalogueChange): 
       details: { indexNumber: row.index_number, from: row.state, to: state, ...change.details } as AuditDetails,
       at: now,
     });
-    return itemView(updated, today, ctx.calendar);
+    return { view: itemView(updated, today, ctx.calendar), wasPublic: row.state === 'published' || updated.state === 'published' };
   });
+  if (changed.wasPublic) publicCatalogueChanged(changed.view.agencyId); // after the commit: readers see the change
+  return changed.view;
 }

@@ -34,7 +34,22 @@ export async function listCatalogueItems(ctx: UseCaseContext, input: unknown): P
     { offset: (i.page - 1) * i.pageSize, limit: i.pageSize },
   );
   const today = ctx.clock.today();
-  return { items: rows.map((r) => itemView(r, today, ctx.calendar)), total, page: i.page, pageSize: i.pageSize };
+  return { items: rows.map((r) => itemView(r, today, ctx.calendar)), total: total ?? 0, page: i.page, pageSize: i.pageSize };
+}
+
+/**
+ * One page of the published items of an agency (optionally of one Art. 20 category), newest first, without
+ * counting them: for the portal, which knows the counts per category already.
+ */
+export async function listPublishedPage(ctx: UseCaseContext, input: unknown): Promise<readonly CatalogueItemView[]> {
+  const i = parseInput(listItemsSchema, input);
+  const { rows } = await listItemRows(
+    ctx.db,
+    { agencyId: i.agencyId, states: ['published'], ...(i.category ? { category: i.category } : {}) },
+    { offset: (i.page - 1) * i.pageSize, limit: i.pageSize, count: false },
+  );
+  const today = ctx.clock.today();
+  return rows.map((r) => itemView(r, today, ctx.calendar));
 }
 
 /** Items per Art. 20 category in one grouped count (the public counts published items only). */

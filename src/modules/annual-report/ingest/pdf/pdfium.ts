@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { PDFiumModule } from '@hyzyla/pdfium';
 import { UnreadableInput } from '../document.ts';
 
 /**
@@ -73,6 +72,7 @@ function pdfium(): Promise<PdfiumRaw> {
     const wasmPath = createRequire(import.meta.url).resolve('@hyzyla/pdfium/pdfium.wasm');
     const wasm = await readFile(wasmPath);
     const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
+    const { PDFiumModule } = await import('@hyzyla/pdfium'); // on first use (start-up time)
     const module = (await PDFiumModule({ wasmBinary, locateFile: () => '' })) as unknown as PdfiumRaw;
     module._FPDF_InitLibraryWithConfig({ version: 2, m_pIsolate: null, m_pUserFontPaths: null, m_v8EmbedderSlot: 0, m_pPlatform: null });
     return module;
