@@ -60,9 +60,15 @@ export function registerServe(program: Command): void {
       out.write(`gongkai 已启动：${address.replace('127.0.0.1', 'localhost')}（数据库 ${shownUrl}）\n`);
       if (seeded) out.write(`首次启动，已生成示范数据：${seeded.agencies.length} 个机关，${seeded.applications} 件申请。\n`);
       out.write(`公开门户 ${address}/  年度报告检查 ${address}/checker  接口说明 ${address}/api/openapi.json\n`);
-      out.write('示范账号（用户名为“机关代码-角色”，各示范机关都有）：\n');
-      for (const role of ROLES) {
-        out.write(`  ${demoUsername(DEMO_CITY.regionCode, role).padEnd(18)} 密码 ${DEMO_PASSWORDS[role].padEnd(20)} ${ROLE_LABELS[role]}（${DEMO_CITY.name}人民政府）\n`);
+      // A real deployment (agencies made with `gongkai agency create`) has no demo accounts to show.
+      const demo = await handle.db.selectFrom('users').select('id').where('username', '=', demoUsername(DEMO_CITY.regionCode, 'clerk')).executeTakeFirst();
+      if (demo) {
+        out.write('示范账号（用户名为“机关代码-角色”，各示范机关都有）：\n');
+        for (const role of ROLES) {
+          out.write(`  ${demoUsername(DEMO_CITY.regionCode, role).padEnd(18)} 密码 ${DEMO_PASSWORDS[role].padEnd(20)} ${ROLE_LABELS[role]}（${DEMO_CITY.name}人民政府）\n`);
+        }
+      } else {
+        out.write('没有示范数据；工作人员账号用 gongkai user create 创建。\n');
       }
       await new Promise<void>((resolve) => {
         const stop = () => void app.close().then(() => resolve());

@@ -1,0 +1,80 @@
+/**
+ * `gongkai serve` (what `npm start` runs) as a person starts it: on an empty database it migrates, seeds the demo,
+ * prints the URL and the demo logins and serves the portal; it stops cleanly on SIGTERM. On a real deployment's
+ * database (agencies made with `gongkai agency create`) it seeds nothing and shows no demo logins.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths.ts';
+import { runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-serve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Started {
+  readonly url: string;
+  readonly output: () => string;
+  stop(): Promise<number | null>;
+}
+
+function serve(databaseUrl: string): Promise<Started> {
+  const child = spawn(process.execPath, [`${REPO_ROOT}bin/gongkai.js`, 'serve'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not started within 60 s: ${out}`)), 60_000);
+    child.on('exit', () => reject(new Error(`stopped before serving: ${out}`)));
+    const poll = setInterval(() => {
+      const url = /gongkai 已启动：(http:\/\/\S+?)（/.exec(out)?.[1];
+      if (!url || !/公开门户/.test(out)) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve({
+        url: url.replace('localhost', '127.0.0.1'),
+        output: () => out,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    }, 50);
+  });
+}
+
+describe('gongkai serve', () => {
+  it('on an empty database: seeds the demo, prints the URL and the demo logins, serves the portal, stops on SIGTERM', async () => {
+    const server = await serve(`sqlite:${join(dir, 'fresh.db')}`);
+    try {
+      expect(server.output()).toMatch(/首次启动，已生成示范数据：\d+ 个机关/);
+      expect(server.output()).toMatch(/329900-clerk\s+密码 \S+/);
+      const home = await fetch(`${server.url}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('示范市');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it('on a real deployment database: no demo data and no demo logins', async () => {
+    const url = `sqlite:${join(dir, 'real.db')}`;
+    const made = await runCli(['agency', 'create', '--code', 'hz', '--name', '杭州市人民政府', '--kind', 'government', '--level', 'municipal', '--region', '330100'], undefined, { DATABASE_URL: url });
+    expect(made.code).toBe(0);
+    const server = await serve(url);
+    try {
+      expect(server.output()).not.toContain('示范账号');
+      expect(server.output()).toContain('gongkai user create');
+      const page = await fetch(`${server.url}/a/hz`);
+      expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('杭州市人民政府')]);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+});
