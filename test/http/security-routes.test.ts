@@ -20,27 +20,11 @@ import { createCatalogueItem } from '../../src/modules/catalogue/use-cases/creat
 import { submitCatalogueItem } from '../../src/modules/catalogue/use-cases/submit-catalogue-item.ts';
 import { insertUser, TEST_PASSWORD } from '../factories/user-factory.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
+import { routesOf, type RouteEntry } from '../support/route-table.ts';
 import { TODAY, VALID_ID, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
-interface RouteEntry {
-  readonly method: string;
-  readonly url: string;
-}
-
-// Every server built in this file reports its routes as they are added (an onRoute hook from the very start).
-const routeLog = vi.hoisted(() => ({ sink: null as RouteEntry[] | null }));
-vi.mock('fastify', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('fastify')>();
-  const create = mod.default as unknown as (options?: unknown) => FastifyInstance;
-  const withRouteLog = (options?: unknown) => {
-    const server = create(options);
-    server.addHook('onRoute', (r) => {
-      for (const method of [r.method].flat()) if (method !== 'HEAD') routeLog.sink?.push({ method, url: r.url });
-    });
-    return server;
-  };
-  return { ...mod, default: withRouteLog };
-});
+// Every server built in this file reports its routes as they are added (test/support/route-table.ts).
+vi.mock('fastify', async (original) => (await import('../support/route-table.ts')).fastifyWithRouteLog(original));
 
 const calendar = loadCalendar();
 const LOGIN = '/office/login';
@@ -202,11 +186,7 @@ describe.each(testDatabases())('security across every route ($name)', (target) =
       ...new Set([b.applicationId, ...Object.values(world.items), b.reviewItemId, b.letterId, template.id, review.id, section.id, bureau, world.city.id]),
     ].filter((id) => id !== otherAgencyId);
 
-    routeLog.sink = routes;
-    app = await buildServer({ db, clock, calendar, rateLimit: { capacity: 100_000, refillPerMinute: 100_000 } });
-    routeLog.sink = null;
-    await app.ready();
-    routes = [...new Map(routes.map((r) => [`${r.method} ${r.url}`, r])).values()];
+    ({ app, routes } = await routesOf(() => buildServer({ db, clock, calendar, rateLimit: { capacity: 100_000, refillPerMinute: 100_000 } })));
   });
   afterAll(async () => {
     await app?.close();

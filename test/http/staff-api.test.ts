@@ -23,23 +23,12 @@ import { revokeApiToken } from '../../src/modules/accounts/use-cases/revoke-api-
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
 import { insertUser } from '../factories/user-factory.ts';
+import { routesOf } from '../support/route-table.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
 import { TODAY, VALID_CREDIT_CODE, VALID_ID, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
-// Every server built in this file reports its routes as they are added (an onRoute hook from the very start).
-const routeLog = vi.hoisted(() => ({ sink: null as Array<{ method: string; url: string }> | null }));
-vi.mock('fastify', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('fastify')>();
-  const create = mod.default as unknown as (options?: unknown) => FastifyInstance;
-  const withRouteLog = (options?: unknown) => {
-    const server = create(options);
-    server.addHook('onRoute', (r) => {
-      for (const method of [r.method].flat()) if (method !== 'HEAD') routeLog.sink?.push({ method, url: r.url });
-    });
-    return server;
-  };
-  return { ...mod, default: withRouteLog };
-});
+// Every server built in this file reports its routes as they are added (test/support/route-table.ts).
+vi.mock('fastify', async (original) => (await import('../support/route-table.ts')).fastifyWithRouteLog(original));
 
 const calendar = loadCalendar();
 const BASE = '/api/v1/staff';
@@ -137,11 +126,7 @@ describe.each(testDatabases())('the staff JSON API ($name)', (target) => {
 
   describe('the OpenAPI document', () => {
     it('describes every /api/v1 route the server registers, the staff ones with the bearer scheme', async () => {
-      const routes: Array<{ method: string; url: string }> = [];
-      routeLog.sink = routes;
-      const fresh = await buildServer({ db: handle.db, clock: fixedClock(TODAY), calendar });
-      routeLog.sink = null;
-      await fresh.ready();
+      const { app: fresh, routes } = await routesOf(() => buildServer({ db: handle.db, clock: fixedClock(TODAY), calendar }));
       const doc = (await fresh.inject({ url: '/api/openapi.json' })).json() as {
         paths: Record<string, Record<string, { security?: unknown[] }>>;
         components: { securitySchemes: Record<string, { type: string; scheme: string }> };
