@@ -1,5 +1,5 @@
 /**
- * Screenshots of the portal's main pages, desktop and phone, into docs/screenshots/ (PNG). The same world as the
+ * Screenshots of the portal's and the back office's main pages, desktop and phone, into docs/screenshots/ (PNG). The same world as the
  * browser tests (demo data, a fixed day), plus the 2024 annual report of the first department built from the demo
  * applications and published. Run: node --import tsx scripts/screenshots.ts
  */
@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { renderReportJson } from '../src/modules/annual-report/render/json.ts';
 import { closeRenderer } from '../src/modules/annual-report/render/index.ts';
 import { buildAnnualReport } from '../src/modules/annual-report/use-cases/build-annual-report.ts';
+import { DEMO_PASSWORDS, demoUsername } from '../src/modules/demo/seed-demo.ts';
+import type { Role } from '../src/modules/accounts/policy.ts';
 import { startE2eWorld, SEARCHABLE_TITLE } from '../test/e2e/e2e-server.ts';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
@@ -27,10 +29,17 @@ async function main(): Promise<void> {
   });
   const a = `/a/${world.agencyCode}`;
   try {
-    const shoot = async (name: string, path: string, options: { phone?: boolean; act?: (page: Page) => Promise<void> } = {}) => {
+    const shoot = async (name: string, path: string, options: { phone?: boolean; as?: Role; act?: (page: Page) => Promise<void> } = {}) => {
       const context = await world.browser.newContext({ viewport: options.phone ? PHONE : DESKTOP, deviceScaleFactor: 1, locale: 'zh-CN' });
       await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       const page = await context.newPage();
+      if (options.as) {
+        await page.goto(`${world.baseUrl}/office/login`);
+        await page.getByLabel('用户名').fill(demoUsername(world.agencyCode, options.as));
+        await page.getByLabel('密码').fill(DEMO_PASSWORDS[options.as]);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+      }
       await page.goto(world.baseUrl + path);
       await options.act?.(page);
       await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
@@ -71,6 +80,19 @@ async function main(): Promise<void> {
     await shoot('10-reports', `${a}/reports/2024`);
     await shoot('11-large-text-phone', `${a}?text=large`, { phone: true });
     await shoot('12-checker', '/checker');
+    await shoot('13-office-login', '/office/login');
+    await shoot('14-office-dashboard', '/office', { as: 'clerk' });
+    await shoot('15-office-application', '/office', {
+      as: 'clerk',
+      act: async (page) => {
+        await page.locator('table a[href^="/office/applications/"]').first().click();
+      },
+    });
+    await shoot('16-office-catalogue', '/office/catalogue', { as: 'reviewer' });
+    await shoot('17-office-report', '/office/reports', { as: 'admin' });
+    await shoot('18-office-letter-templates', '/office/letters/templates', { as: 'admin' });
+    await shoot('19-office-checker', '/office/checker', { as: 'supervisor' });
+    await shoot('20-office-audit', '/office/audit', { as: 'admin' });
   } finally {
     await world.close();
     await closeRenderer();
