@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { renderReport } from '../../modules/annual-report/render/index.ts';
 import { checkReportFiles, type ReportFile } from '../../modules/annual-report/use-cases/check-reports.ts';
 import { CSRF_FIELD, csrfMatches, issueCsrfToken } from '../csrf.ts';
 import { pageContext } from '../display-prefs.ts';
@@ -43,11 +42,6 @@ export async function checkerRoutes(app: FastifyInstance, options: { readonly li
     if (!csrfMatches(request, csrf)) return refuse(403, '表单已过期或来源不明（CSRF 校验失败），请刷新页面后重新上传');
     if (files.length === 0) return refuse(400, '请选择至少一个报告文件（files 字段为空）');
 
-    const results = await checkReportFiles(files);
-    const tables = new Map<string, string>();
-    for (const r of results) {
-      if (r.ok) tables.set(r.source, (await renderReport(r.report, 'html', { findings: r.findings })).toString('utf8'));
-    }
-    return checkerResultPage(pageContext(request), results, tables);
+    return checkerResultPage(pageContext(request), await checkReportFiles(files));
   });
 }

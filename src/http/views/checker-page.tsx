@@ -2,6 +2,7 @@ import type { Finding } from '../../modules/annual-report/domain/finding.ts';
 import type { CheckedReport } from '../../modules/annual-report/use-cases/check-reports.ts';
 import { countBySeverity } from '../../modules/annual-report/use-cases/check-reports.ts';
 import { CSRF_FIELD } from '../csrf.ts';
+import { reportBodyHtml } from '../../modules/annual-report/render/html.ts';
 import { Layout, page } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -39,9 +40,26 @@ export function checkerFormPage(ctx: PageContext, csrf: string, error?: string):
   );
 }
 
-export function checkerResultPage(ctx: PageContext, results: readonly CheckedReport[], renderedTables: ReadonlyMap<string, string>): string {
+/**
+ * The tables sit in the page itself (not an iframe), in a scroll region that takes the keyboard focus, so Tab shows
+ * its ring there as everywhere else (WCAG 2.4.7).
+ */
+const TABLES_CSS = `
+.report-scroll { overflow-x:auto; border:1px solid #d0d7de; padding:0 .5rem; }
+.report h1 { text-align:center; font-size:1.4rem; }
+.report h2 { font-size:1.1rem; }
+.report p { text-indent:2em; margin:.3rem 0; }
+.report table.form { border-collapse:collapse; width:100%; min-width:40rem; margin:.5rem 0 1rem; font-size:.85rem; line-height:1.4; }
+.report table.form td { border:1px solid #1f2328; padding:2px 4px; text-align:center; vertical-align:middle; }
+.report table.form td.label, .report table.form td.block { text-align:left; }
+.report td.finding-error { background:#fdd; outline:2px solid #c00; }
+.report td.finding-warning { background:#ffe9b3; outline:2px solid #c80; }
+.report td.finding-notice { background:#e3efff; }
+`;
+
+export function checkerResultPage(ctx: PageContext, results: readonly CheckedReport[]): string {
   return page(
-    <Layout title="检查结果 — gongkai" page={ctx}>
+    <Layout title="检查结果 — gongkai" page={ctx} css={TABLES_CSS}>
       <h1>检查结果</h1>
       <p>
         <a href="/checker">再检查一份</a>
@@ -49,14 +67,14 @@ export function checkerResultPage(ctx: PageContext, results: readonly CheckedRep
       {results.map((r) => (
         <section>
           <h2>{r.source}</h2>
-          {r.ok ? <ReportResult result={r} tables={renderedTables.get(r.source)} /> : <p class="error-box">无法读取：{r.message}</p>}
+          {r.ok ? <ReportResult result={r} /> : <p class="error-box">无法读取：{r.message}</p>}
         </section>
       ))}
     </Layout>,
   );
 }
 
-function ReportResult(props: { result: Extract<CheckedReport, { ok: true }>; tables: string | undefined }) {
+function ReportResult(props: { result: Extract<CheckedReport, { ok: true }> }) {
   const { report, findings } = props.result;
   const n = countBySeverity(findings);
   return (
@@ -66,12 +84,16 @@ function ReportResult(props: { result: Extract<CheckedReport, { ok: true }>; tab
         {n.warning}，提示 {n.notice}。
       </p>
       {findings.length === 0 ? <p>未发现问题。</p> : <ul>{findings.map((f) => <FindingItem finding={f} />)}</ul>}
-      {props.tables ? (
-        <details open>
-          <summary>报告表格（有问题的单元格已标出）</summary>
-          <iframe title={`${props.result.source} 的表格`} srcdoc={props.tables} style="width:100%;height:900px;border:1px solid #d0d7de" />
-        </details>
-      ) : null}
+      <details open>
+        <summary>报告表格（有问题的单元格已标出）</summary>
+        <div
+          class="report-scroll"
+          role="region"
+          aria-label={`${props.result.source} 的表格`}
+          tabIndex={0}
+          dangerouslySetInnerHTML={{ __html: reportBodyHtml(report, { findings }) }}
+        />
+      </details>
     </div>
   );
 }
