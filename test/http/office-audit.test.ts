@@ -11,29 +11,14 @@ import { createAgency } from '../../src/modules/agencies/use-cases/create-agency
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
 import { recordAudit } from '../../src/modules/audit/audit.repository.ts';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
-import { insertUser, TEST_PASSWORD } from '../factories/user-factory.ts';
+import { insertUser } from '../factories/user-factory.ts';
+import { officeLogin } from '../support/office-session.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
 import { TODAY, VALID_ID, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
 const calendar = loadCalendar();
 
-function cookieOf(res: { headers: Record<string, unknown> }, name: string): string {
-  const raw = res.headers['set-cookie'];
-  return (Array.isArray(raw) ? raw : [raw]).map(String).find((c) => c.startsWith(`${name}=`))?.split(';')[0] ?? '';
-}
-
-async function login(app: FastifyInstance, username: string): Promise<string> {
-  const form = await app.inject({ url: '/office/login' });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  const res = await app.inject({
-    method: 'POST',
-    url: '/office/login',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form, 'gk_csrf') },
-    payload: new URLSearchParams({ _csrf: csrf, username, password: TEST_PASSWORD, next: '/office' }).toString(),
-  });
-  expect(res.statusCode, res.body).toBe(303);
-  return cookieOf(res, 'gk_session');
-}
+const login = async (app: FastifyInstance, username: string): Promise<string> => (await officeLogin(app, username)).cookie;
 
 const column = ($: CheerioAPI, n: number) => $(`table.list tbody tr td:nth-child(${n})`).map((_i, el) => $(el).text().trim()).get();
 

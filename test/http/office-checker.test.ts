@@ -15,6 +15,7 @@ import { fixedClock } from '../../src/modules/applications/use-cases/context.ts'
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
 import { buildValidReport, withFault } from '../factories/report-factory.ts';
 import { insertUser, TEST_PASSWORD } from '../factories/user-factory.ts';
+import { cookieOf, csrfIn } from '../support/office-session.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
 import { TODAY, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
@@ -22,14 +23,6 @@ const calendar = loadCalendar();
 const GOOD = buildValidReport(7, '2021');
 const FAULTY = withFault(withFault(buildValidReport(21, '2021'), 'blankHandledTotalRow', 1), 'remedyTotalWrong', 1);
 const OTHER_FAULTY = withFault(buildValidReport(33, '2021'), 'blankHandledTotalRow', 1);
-
-function cookieOf(res: { headers: Record<string, unknown> }, name: string): string {
-  const raw = res.headers['set-cookie'];
-  const all = (Array.isArray(raw) ? raw : [raw]).map(String);
-  return all.find((c) => c.startsWith(`${name}=`))?.split(';')[0] ?? '';
-}
-
-const csrfIn = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
 
 interface Session {
   readonly cookie: string;

@@ -12,6 +12,7 @@ import { fixedClock } from '../../src/modules/applications/use-cases/context.ts'
 import { registerApplication } from '../../src/modules/applications/use-cases/register-application.ts';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
 import { insertUser, TEST_PASSWORD } from '../factories/user-factory.ts';
+import { cookieOf, officeLogin as login, postUrlEncoded as post } from '../support/office-session.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
 import { HOSTILE, TODAY, VALID_ID, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
@@ -26,43 +27,14 @@ interface Users {
   readonly admin: string;
 }
 
-interface Session {
-  readonly cookie: string;
-  readonly csrf: string;
-}
-
-function cookieOf(res: { headers: Record<string, unknown> }, name: string): string {
-  const raw = res.headers['set-cookie'];
-  const all = (Array.isArray(raw) ? raw : [raw]).map(String);
-  return all.find((c) => c.startsWith(`${name}=`))?.split(';')[0] ?? '';
-}
-
 async function loginForm(app: FastifyInstance): Promise<{ csrf: string; cookie: string }> {
   const res = await app.inject({ url: '/office/login' });
   return { csrf: /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '', cookie: cookieOf(res, 'gk_csrf') };
 }
 
-async function post(app: FastifyInstance, url: string, fields: Record<string, string>, cookie: string) {
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    payload: new URLSearchParams(fields).toString(),
-  });
-}
-
 async function attemptLogin(app: FastifyInstance, username: string, password: string) {
   const form = await loginForm(app);
   return post(app, '/office/login', { _csrf: form.csrf, username, password, next: '/office' }, form.cookie);
-}
-
-async function login(app: FastifyInstance, username: string): Promise<Session> {
-  const res = await attemptLogin(app, username, TEST_PASSWORD);
-  expect(res.statusCode, res.body).toBe(303);
-  const cookie = cookieOf(res, 'gk_session');
-  const page = await app.inject({ url: '/office', headers: { cookie } });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  return { cookie, csrf };
 }
 
 async function eventCount(db: Kysely<Database>, applicationId: number): Promise<number> {

@@ -10,7 +10,8 @@ import { buildServer } from '../../src/http/server.ts';
 import { createApiToken } from '../../src/modules/accounts/use-cases/create-api-token.ts';
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
-import { insertUser, TEST_PASSWORD } from '../factories/user-factory.ts';
+import { insertUser } from '../factories/user-factory.ts';
+import { officeLogin as login, postUrlEncoded as post } from '../support/office-session.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
 import { TODAY, VALID_CREDIT_CODE, VALID_ID, formSession, organisationFields, personFields, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
@@ -26,31 +27,6 @@ const LANDLINE = '0599-83605678';
 
 function expectInert(res: LightMyRequestResponse, where: string): void {
   for (const live of LIVE) expect(res.body, `${where}: ${live}`).not.toContain(live);
-}
-
-function cookieOf(res: LightMyRequestResponse, name: string): string {
-  const raw = res.headers['set-cookie'];
-  const all = (Array.isArray(raw) ? raw : [raw]).map(String);
-  return all.find((c) => c.startsWith(`${name}=`))?.split(';')[0] ?? '';
-}
-
-function post(app: FastifyInstance, url: string, fields: Record<string, string>, cookie: string | null) {
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    payload: new URLSearchParams(fields).toString(),
-  });
-}
-
-async function login(app: FastifyInstance, username: string): Promise<{ cookie: string; csrf: string }> {
-  const page = await app.inject({ url: '/office/login' });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const res = await post(app, '/office/login', { _csrf: csrf, username, password: TEST_PASSWORD, next: '/office' }, cookieOf(page, 'gk_csrf'));
-  expect(res.statusCode).toBe(303);
-  const cookie = cookieOf(res, 'gk_session');
-  const office = await app.inject({ url: '/office', headers: { cookie } });
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(office.body)?.[1] ?? '' };
 }
 
 /** Every field of a form set to the payload (selects and hidden fields too: the server must not echo them raw). */

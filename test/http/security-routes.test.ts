@@ -4,7 +4,7 @@
  * token; the staff API needs a live token; another agency's records are refused on every route with an id; a clerk
  * cannot take a reviewer's step. Nothing refused changes a row.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/schema.ts';
@@ -18,8 +18,9 @@ import { registerApplication } from '../../src/modules/applications/use-cases/re
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
 import { createCatalogueItem } from '../../src/modules/catalogue/use-cases/create-catalogue-item.ts';
 import { submitCatalogueItem } from '../../src/modules/catalogue/use-cases/submit-catalogue-item.ts';
-import { insertUser, TEST_PASSWORD } from '../factories/user-factory.ts';
+import { insertUser } from '../factories/user-factory.ts';
 import { testDatabases, type TestDatabase } from '../support/databases.ts';
+import { officeLogin as login, postUrlEncoded as form } from '../support/office-session.ts';
 import { routesOf, type RouteEntry } from '../support/route-table.ts';
 import { TODAY, VALID_ID, seedPortalWorld, type PortalWorld } from './portal-fixture.ts';
 
@@ -76,31 +77,6 @@ async function counts(db: Kysely<Database>): Promise<Record<string, number>> {
     out[table] = Number(row.n);
   }
   return out;
-}
-
-function cookieOf(res: LightMyRequestResponse, name: string): string {
-  const raw = res.headers['set-cookie'];
-  const all = (Array.isArray(raw) ? raw : [raw]).map(String);
-  return all.find((c) => c.startsWith(`${name}=`))?.split(';')[0] ?? '';
-}
-
-function form(app: FastifyInstance, url: string, fields: Record<string, string>, cookie: string | null) {
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    payload: new URLSearchParams(fields).toString(),
-  });
-}
-
-async function login(app: FastifyInstance, username: string): Promise<{ cookie: string; csrf: string }> {
-  const page = await app.inject({ url: LOGIN });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const res = await form(app, LOGIN, { _csrf: csrf, username, password: TEST_PASSWORD, next: '/office' }, cookieOf(page, 'gk_csrf'));
-  expect(res.statusCode, res.body).toBe(303);
-  const cookie = cookieOf(res, 'gk_session');
-  const office = await app.inject({ url: '/office', headers: { cookie } });
-  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(office.body)?.[1] ?? '' };
 }
 
 /** A route's URL with its parameters filled in; `*` and unknown parameters get a harmless word. */
