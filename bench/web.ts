@@ -3,6 +3,7 @@
  * child process) on loopback. Goals: catalogue and item pages at 2,000 requests/s or more with p99 under 100 ms at
  * 64 connections; search p95 under 50 ms over 1,000,000 catalogue items; `npm start` to the first page in under 5 s.
  */
+import { availableParallelism } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { machineInfo, type MachineInfo } from './machine.ts';
 import { count, line, ms, verdict, type Benchmark, type Scale } from './measure.ts';
@@ -18,6 +19,7 @@ import { SEARCH_WORDS } from './web/text.ts';
 const SECONDS: Readonly<Record<Scale, { run: number; warmUp: number }>> = { small: { run: 5, warmUp: 1 }, full: { run: 20, warmUp: 5 } };
 export const GOALS = { perSecond: 2_000, pageP99: 100, searchP95: 50, startupMs: 5_000 } as const;
 const PAGE_SIZE = 20;
+const WORKERS = availableParallelism();
 
 export interface WebRun {
   readonly load: LoadRun;
@@ -34,11 +36,12 @@ export const web: Benchmark = {
     for (const s of startup) line(`  start (${s.label}): first 200 for GET / after ${ms(s.ms)} — goal < 5 s ${verdict(s.ms < GOALS.startupMs)}`);
     const data = await webDatabase(scale);
     line(`  ${await checkThroughUseCases(data)}`);
-    const server = await startServer(data.url);
+    // one server process per core, as an operator runs it (WORKERS; `npm start` alone runs one)
+    const server = await startServer(data.url, { env: { WORKERS: String(WORKERS) } });
     const machine = machineInfo();
     const runs: WebRun[] = [];
     try {
-      line(`  start (${count(data.items)} items): ${ms(server.readyMs)}`);
+      line(`  start (${count(data.items)} items, WORKERS=${WORKERS}): ${ms(server.readyMs)}`);
       const paths = pathMakers(data);
       const { run, warmUp } = SECONDS[scale];
       const plan: [string, keyof typeof paths, number, 'page' | 'search'][] = [
@@ -64,7 +67,7 @@ export const web: Benchmark = {
     } finally {
       await server.stop();
     }
-    if (scale === 'full') writeWebSection({ machine, data, startup, runs, seconds: SECONDS[scale].run });
+    if (scale === 'full') writeWebSection({ machine, data, startup, runs, seconds: SECONDS[scale].run, workers: WORKERS });
   },
 };
 

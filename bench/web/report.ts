@@ -14,7 +14,7 @@ const DOC = resolve(import.meta.dirname, '../../docs/benchmarks.md');
 const BEGIN = '<!-- web:figures -->';
 const END = '<!-- /web:figures -->';
 
-export function webFigures(r: { machine: MachineInfo; data: WebDatabase; startup: readonly Startup[]; runs: readonly WebRun[]; seconds: number }): string {
+export function webFigures(r: { machine: MachineInfo; data: WebDatabase; startup: readonly Startup[]; runs: readonly WebRun[]; seconds: number; workers: number }): string {
   const rows = r.runs.map(({ load: l, goal, met, loadAverage }) =>
     `| ${l.label} | ${l.connections} | ${count(Math.round(l.perSecond))} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.max.toFixed(0)} | ` +
     `${l.bad + l.errors} | ${loadAverage.toFixed(1)} | ${goal}: ${met === null ? '—' : verdict(met)} |`,
@@ -27,6 +27,7 @@ export function webFigures(r: { machine: MachineInfo; data: WebDatabase; startup
     '```',
     '',
     `Database: SQLite, ${count(r.data.agencies.length)} agencies, ${count(r.data.items)} published items, ${(r.data.bytes / 2 ** 30).toFixed(2)} GiB. ` +
+      `Server: \`gongkai serve\` with WORKERS=${r.workers}, PAGE_CACHE_MB at its default. ` +
       `Each run ${r.seconds} s after a warm-up; latency from autocannon's own clock, every response counted.`,
     '',
     '| load | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | failed (non-200, errors incl. 10 s timeouts) | load avg | goal |',

@@ -3,6 +3,7 @@ import { registerAdmin } from './commands/admin.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerConvert } from './commands/convert.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerJobs } from './commands/jobs.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDemo(program);
   registerReport(program);
   registerAdmin(program);
+  registerJobs(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -69,6 +69,8 @@ const EnvSchema = z
     LOGIN_LOCK_MINUTES: integer('LOGIN_LOCK_MINUTES', 1, 24 * 60, 15),
     ATTACHMENTS_DIR: text('./data/attachments'),
     MAX_UPLOAD_MB: integer('MAX_UPLOAD_MB', 1, 1024, 20),
+    PAGE_CACHE_MB: integer('PAGE_CACHE_MB', 0, 4096, 64),
+    WORKERS: integer('WORKERS', 1, 64, 1),
     CHROMIUM_PATH: text('/usr/bin/chromium'),
     TIME_ZONE: z.preprocess(
       unset,
@@ -108,6 +110,10 @@ export interface Config {
   readonly loginLockMinutes: number;
   readonly attachmentsDir: string;
   readonly maxUploadBytes: number;
+  /** Memory for rendered public portal pages (0: none kept). */
+  readonly pageCacheBytes: number;
+  /** Server processes `gongkai serve` runs on the one port. */
+  readonly workers: number;
   readonly chromiumPath: string;
   /** For "today" and working-day deadlines: the agency's civil time zone. */
   readonly timeZone: string;
@@ -151,6 +157,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     attachmentsDir: e.ATTACHMENTS_DIR,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
+    workers: e.WORKERS,
     chromiumPath: e.CHROMIUM_PATH,
     timeZone: e.TIME_ZONE,
   });

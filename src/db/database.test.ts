@@ -33,6 +33,7 @@ describe('createDatabase on SQLite', () => {
     expect(await pragma('synchronous')).toBe(2); // FULL
     expect(await pragma('foreign_keys')).toBe(1);
     expect(await pragma('busy_timeout')).toBe(5000);
+    expect(await pragma('cache_size')).toBe(-65536); // 64 MiB of pages, not the default 2 MiB
   });
 
   it('opens an in-memory database for sqlite::memory:', async () => {

@@ -26,6 +26,7 @@ const TABLES = [
   'letters',
   'finding_reviews',
   'report_sections',
+  'catalogue_public_versions',
 ];
 
 describe('migration list', () => {

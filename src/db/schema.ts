@@ -310,6 +310,12 @@ export interface ReportSectionsTable {
   updated_at: TimestampText;
 }
 
+/** Raised with every change the public can see in an agency's catalogue (what the portal's caches are keyed by). */
+export interface CataloguePublicVersionsTable {
+  agency_id: number;
+  version: number;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -322,6 +328,7 @@ export interface Database {
   catalogue_items: CatalogueItemsTable;
   catalogue_index_counters: CatalogueIndexCountersTable;
   catalogue_terms: CatalogueTermsTable;
+  catalogue_public_versions: CataloguePublicVersionsTable;
   yearly_counts: YearlyCountsTable;
   remedy_cases: RemedyCasesTable;
   annual_reports: AnnualReportsTable;

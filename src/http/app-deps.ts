@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { AttachmentStore } from '../modules/attachments/attachment-store.ts';
 import type { UseCaseContext as AccountsContext } from '../modules/accounts/context.ts';
 import type { WorkingCalendar } from '../modules/calendar/domain/calendar.ts';
 import type { Clock, UseCaseContext } from '../modules/applications/use-cases/context.ts';
@@ -14,6 +15,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
   readonly limiter: TokenBucketLimiter;
+  /** Where uploaded files are kept (ATTACHMENTS_DIR) and the largest accepted upload (MAX_UPLOAD_MB), in bytes. */
+  readonly attachments: { readonly store: AttachmentStore; readonly maxBytes: number };
 }
 
 /** A member of the public on the portal or the public API. */

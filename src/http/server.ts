@@ -3,8 +3,11 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { getConfig } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
+import type { DailyJobsSettings } from '../jobs/daily-jobs.ts';
 import { systemClock, type Clock } from '../modules/applications/use-cases/context.ts';
+import { DiskAttachmentStore } from '../modules/attachments/disk-attachment-store.ts';
 import type { WorkingCalendar } from '../modules/calendar/domain/calendar.ts';
 import { loadCalendar } from '../modules/calendar/load-calendar.ts';
 import { publicApiRoutes } from './api/public-api.routes.ts';
@@ -14,8 +17,10 @@ import type { AppDeps } from './app-deps.ts';
 import { checkerRoutes, MAX_UPLOAD_BYTES } from './checker/checker.routes.ts';
 import { rememberTextSize } from './display-prefs.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
+import { installDailyJobs } from './jobs.ts';
 import { loggerOptions, type LogLevel } from './logging.ts';
 import { catalogueAdapter } from './portal/catalogue-adapter.ts';
+import { pageCache } from './portal/page-cache.ts';
 import type { PublicCatalogue } from './portal/catalogue-port.ts';
 import { officeRoutes } from './office/office.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
@@ -40,6 +45,14 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** The catalogue as the portal reads it (default: the catalogue module's use cases). */
   readonly catalogue?: PublicCatalogue;
+  /** Run the daily jobs (the lapse job) while the server is up: `gongkai serve` sets it; off by default (tests). */
+  readonly dailyJobs?: boolean | DailyJobsSettings;
+  /** Uploaded files: default config.attachmentsDir (ATTACHMENTS_DIR). Tests give a temporary folder. */
+  readonly attachmentsDir?: string;
+  /** The largest upload accepted as an attachment, in bytes: default config.maxUploadBytes (MAX_UPLOAD_MB). */
+  readonly maxUploadBytes?: number;
+  /** Memory for rendered portal pages, in bytes (0: none kept): default config.pageCacheBytes (PAGE_CACHE_MB). */
+  readonly pageCacheBytes?: number;
 }
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -75,17 +88,18 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     clock: options.clock ?? systemClock(options.timeZone ?? 'Asia/Shanghai'),
     calendar: options.calendar ?? loadCalendar(),
     limiter,
+    attachments: {
+      store: new DiskAttachmentStore(options.attachmentsDir ?? getConfig().attachmentsDir),
+      maxBytes: options.maxUploadBytes ?? getConfig().maxUploadBytes,
+    },
   };
-  let catalogue = options.catalogue;
-  if (!catalogue) {
-    const adapter = catalogueAdapter(deps);
-    app.addHook('onClose', async () => adapter.dispose());
-    catalogue = adapter;
-  }
-  await app.register(portalRoutes(deps, catalogue));
+  const catalogue = options.catalogue ?? catalogueAdapter(deps);
+  const pages = pageCache(options.pageCacheBytes ?? getConfig().pageCacheBytes);
+  await app.register(portalRoutes(deps, catalogue, pages));
   await app.register(publicApiRoutes(deps));
   await app.register(staffApiRoutes(deps));
   await app.register(openApiRoutes(deps));
   await app.register(officeRoutes(deps));
+  if (options.dailyJobs) installDailyJobs(app, deps, { timeZone: options.timeZone ?? 'Asia/Shanghai', ...(options.dailyJobs === true ? {} : options.dailyJobs) });
   return app;
 }

@@ -60,7 +60,7 @@ export async function startE2eWorld(options: E2eOptions = {}): Promise<E2eWorld>
     const agency = await handle.db.selectFrom('agencies').select(['id', 'code', 'name']).where('kind', '=', 'department').orderBy('id').executeTakeFirstOrThrow();
     await publishSearchableItem(handle, agency.id, calendar);
     await options.afterSeed?.(handle.db, agency.id);
-    app = await buildServer({ db: handle.db, clock: fixedClock(E2E_TODAY), calendar });
+    app = await buildServer({ db: handle.db, clock: fixedClock(E2E_TODAY), calendar, attachmentsDir: join(dir, 'attachments') });
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
     return { baseUrl, agencyCode: agency.code, agencyName: agency.name, browser, close };

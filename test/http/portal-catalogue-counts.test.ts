@@ -1,9 +1,13 @@
 /**
- * The portal keeps each agency's counts per Art. 20 category for a while (catalogue-adapter.ts); a change to the
- * public catalogue made in this process shows at once: the new item, the total and the column's count.
+ * The portal keeps rendered pages and each agency's counts per Art. 20 category (page-cache.ts,
+ * catalogue-adapter.ts) under the agency's public catalogue version, which every public change raises in its own
+ * transaction: a change shows at once, in this server and in a second server sharing the database (as a second
+ * process would), on the catalogue, a column, the agency's home page and search.
  */
 import { load } from 'cheerio';
-import { describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/http/server.ts';
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
 import { changeValidity } from '../../src/modules/catalogue/use-cases/change-validity.ts';
@@ -13,39 +17,68 @@ import { submitCatalogueItem } from '../../src/modules/catalogue/use-cases/submi
 import { testDatabases } from '../support/databases.ts';
 import { TODAY, usePortal } from './portal-fixture.ts';
 
-describe.each(testDatabases())('portal catalogue counts on $name', (target) => {
-  const portal = usePortal(target);
+const TITLE = '示范市财政局2025年预算调整方案';
 
-  async function page(url: string) {
-    const res = await portal.app.inject({ url });
-    expect(res.statusCode).toBe(200);
+describe.each(testDatabases())('portal catalogue counts and kept pages on $name', (target) => {
+  const portal = usePortal(target);
+  let second: FastifyInstance;
+  beforeAll(async () => {
+    second = await buildServer({ db: portal.db, clock: fixedClock(TODAY), calendar: loadCalendar() });
+  });
+  afterAll(async () => second?.close());
+
+  async function page(app: FastifyInstance, url: string) {
+    const res = await app.inject({ url });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
     return load(res.body);
   }
   const total = ($: ReturnType<typeof load>) => Number(/共 (\d+) 条/.exec($('[role=status]').text())?.[1]);
+  const rowOf = ($: ReturnType<typeof load>, title: string) => $('main tr').filter((_, tr) => $(tr).text().includes(title)).text();
 
-  it('shows a newly published item, the new total and the column count at once, though the counts were read before', async () => {
+  it('shows a newly published item, the new total, the column count and its validity at once, in both servers', async () => {
     const { bureau } = portal.world;
-    const before = await page(`/a/${bureau.code}/catalogue`);
-    const column = await page(`/a/${bureau.code}/catalogue?category=7`);
+    const servers = [portal.app, second];
+    const urls = [`/a/${bureau.code}/catalogue`, `/a/${bureau.code}/catalogue?category=7`, `/a/${bureau.code}`, `/a/${bureau.code}/search?q=${encodeURIComponent('调整方案')}`];
+    // every page read (and kept) by both servers before the change
+    const before = new Map<string, ReturnType<typeof load>>();
+    for (const app of servers) for (const url of urls) before.set(url, await page(app, url));
+    expect(before.get(urls[3]!)!('main').text()).not.toContain(TITLE);
+
     const ctx = {
       db: portal.db,
       actor: { kind: 'staff', userId: 1, name: '测试编辑', roles: [{ agencyId: bureau.id, role: 'clerk' }, { agencyId: bureau.id, role: 'reviewer' }] } as const,
       clock: fixedClock(TODAY),
       calendar: loadCalendar(),
     };
-    const item = await createCatalogueItem(ctx, { agencyId: bureau.id, title: '示范市财政局2025年预算调整方案', body: '调整如下。', category: 7 });
-    // a draft and an item under review are not public: the counts stay
+    const item = await createCatalogueItem(ctx, { agencyId: bureau.id, title: TITLE, body: '调整如下。', category: 7 });
+    // a draft and an item under review are not public: the pages stay as they were
     await submitCatalogueItem(ctx, { itemId: item.id });
-    expect(total(await page(`/a/${bureau.code}/catalogue`))).toBe(total(before));
+    for (const app of servers) expect(total(await page(app, urls[0]!))).toBe(total(before.get(urls[0]!)!));
 
     await publishCatalogueItem(ctx, { itemId: item.id, on: TODAY });
-    const after = await page(`/a/${bureau.code}/catalogue`);
-    expect(total(after)).toBe(total(before) + 1);
-    expect(after('main').text()).toContain('示范市财政局2025年预算调整方案');
-    expect(total(await page(`/a/${bureau.code}/catalogue?category=7`))).toBe(total(column) + 1);
+    for (const app of servers) {
+      const after = await page(app, urls[0]!);
+      expect(total(after)).toBe(total(before.get(urls[0]!)!) + 1);
+      expect(rowOf(after, TITLE)).not.toContain('废止');
+      expect(total(await page(app, urls[1]!))).toBe(total(before.get(urls[1]!)!) + 1);
+      expect((await page(app, urls[2]!))('main').text()).toContain(TITLE);
+      expect((await page(app, urls[3]!))('main').text()).toContain(TITLE);
+    }
 
-    // a change of validity is public too, and keeps the count
+    // a change of validity is public too: shown at once, the count unchanged
     await changeValidity(ctx, { itemId: item.id, validity: 'repealed' });
-    expect(total(await page(`/a/${bureau.code}/catalogue?category=7`))).toBe(total(column) + 1);
+    for (const app of servers) {
+      const column = await page(app, urls[1]!);
+      expect(total(column)).toBe(total(before.get(urls[1]!)!) + 1);
+      expect(rowOf(column, TITLE)).toContain('废止');
+    }
+  });
+
+  it('keeps pages per display choice: the larger-text page is not served to a normal reader', async () => {
+    const { bureau } = portal.world;
+    const large = await portal.app.inject({ url: `/a/${bureau.code}/catalogue?text=large` });
+    const normal = await portal.app.inject({ url: `/a/${bureau.code}/catalogue` });
+    expect(large.body).not.toBe(normal.body);
+    expect(load(large.body)('html').attr('class') ?? '').not.toBe(load(normal.body)('html').attr('class') ?? '');
   });
 });

@@ -3,6 +3,9 @@
  * disclosure office, published and draft catalogue items (one with script in its title), and one published annual
  * report. The clock stands still on 2025-03-10 (a Monday).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
@@ -93,14 +96,16 @@ export function usePortal(target: TestDatabaseTarget, options: { rateLimit?: Rat
   let handle: TestDatabase | undefined;
   let app: FastifyInstance | undefined;
   let world: PortalWorld | undefined;
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'gongkai-portal-files-'));
   beforeAll(async () => {
     handle = await target.open();
     world = await seedPortalWorld(handle.db);
-    app = await buildServer({ db: handle.db, clock: fixedClock(TODAY), calendar, rateLimit: options.rateLimit ?? { capacity: 10_000, refillPerMinute: 10_000 } });
+    app = await buildServer({ db: handle.db, clock: fixedClock(TODAY), calendar, attachmentsDir, rateLimit: options.rateLimit ?? { capacity: 10_000, refillPerMinute: 10_000 } });
   });
   afterAll(async () => {
     await app?.close();
     await handle?.close();
+    rmSync(attachmentsDir, { recursive: true, force: true });
   });
   const need = <T>(v: T | undefined): T => {
     if (v === undefined) throw new Error('the portal is opened in beforeAll');

@@ -47,6 +47,7 @@ const TABLES = [
   'user_roles',
   'sessions',
   'api_tokens',
+  'attachments',
 ] as const;
 
 /** Fields that make any step's form (or JSON body) valid, so a refusal is the policy's and not the schema's. */
@@ -158,8 +159,13 @@ describe.each(testDatabases())('security across every route ($name)', (target) =
       .values({ agency_id: bureau, year: 2024, section_id: 'overview', text: SECRET, updated_by: 'test', updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const attachment = await db
+      .insertInto('attachments')
+      .values({ agency_id: bureau, owner_kind: 'application', owner_id: b.applicationId, filename: `${SECRET}.pdf`, mime: 'application/pdf', size: 5, sha256: 'a'.repeat(64), storage_key: `sha256:${'a'.repeat(64)}:1`, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     b.ids = [
-      ...new Set([b.applicationId, ...Object.values(world.items), b.reviewItemId, b.letterId, template.id, review.id, section.id, bureau, world.city.id]),
+      ...new Set([b.applicationId, ...Object.values(world.items), b.reviewItemId, b.letterId, template.id, review.id, section.id, attachment.id, bureau, world.city.id]),
     ].filter((id) => id !== otherAgencyId);
 
     ({ app, routes } = await routesOf(() => buildServer({ db, clock, calendar, rateLimit: { capacity: 100_000, refillPerMinute: 100_000 } })));

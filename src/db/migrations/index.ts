@@ -15,6 +15,8 @@ import * as letters from './2026-11-26-01-letters.ts';
 import * as findingReviews from './2026-11-26-02-finding-reviews.ts';
 import * as reportSections from './2026-11-26-03-report-drafts.ts';
 import * as cataloguePublicIndexes from './2026-11-26-10-catalogue-public-indexes.ts';
+import * as cataloguePublicVersions from './2026-11-26-20-catalogue-public-versions.ts';
+import * as cataloguePublicFiltersIndex from './2026-11-26-30-catalogue-public-filters-index.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-25-01-agencies-and-accounts': agenciesAndAccounts,
@@ -28,6 +30,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-02-finding-reviews': findingReviews,
   '2026-11-26-03-report-drafts': reportSections,
   '2026-11-26-10-catalogue-public-indexes': cataloguePublicIndexes,
+  '2026-11-26-20-catalogue-public-versions': cataloguePublicVersions,
+  '2026-11-26-30-catalogue-public-filters-index': cataloguePublicFiltersIndex,
 });
 
 export const migrationProvider: MigrationProvider = {

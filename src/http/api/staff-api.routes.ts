@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { APPLICATION_OPERATIONS } from './staff-applications.ts';
+import { ATTACHMENT_OPERATIONS } from './staff-attachments.ts';
 import { authenticateToken } from './staff-auth.ts';
 import { CATALOGUE_OPERATIONS } from './staff-catalogue.ts';
 import { registerOperations, type StaffOperation } from './staff-operation.ts';
@@ -13,7 +14,7 @@ import { REPORT_OPERATIONS } from './staff-reports.ts';
 
 export const STAFF_API_PREFIX = '/api/v1/staff';
 
-export const STAFF_OPERATIONS: readonly StaffOperation[] = [...APPLICATION_OPERATIONS, ...CATALOGUE_OPERATIONS, ...REPORT_OPERATIONS];
+export const STAFF_OPERATIONS: readonly StaffOperation[] = [...APPLICATION_OPERATIONS, ...CATALOGUE_OPERATIONS, ...REPORT_OPERATIONS, ...ATTACHMENT_OPERATIONS];
 
 export function staffApiRoutes(deps: AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {

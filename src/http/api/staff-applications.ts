@@ -13,7 +13,7 @@ import { archive } from '../../modules/applications/use-cases/archive.ts';
 import type { UseCaseContext } from '../../modules/applications/use-cases/context.ts';
 import { getApplication } from '../../modules/applications/use-cases/get-application.ts';
 import { issueFeeNotice } from '../../modules/applications/use-cases/issue-fee-notice.ts';
-import { listApplications, type ApplicationPage } from '../../modules/applications/use-cases/list-applications.ts';
+import { listApplications } from '../../modules/applications/use-cases/list-applications.ts';
 import { recordConsultationAnswer } from '../../modules/applications/use-cases/record-consultation-answer.ts';
 import { recordDelivery } from '../../modules/applications/use-cases/record-delivery.ts';
 import { recordFeePayment } from '../../modules/applications/use-cases/record-fee-payment.ts';
@@ -54,22 +54,6 @@ const STEPS: Readonly<Record<StepSlug, { run: (ctx: UseCaseContext, input: unkno
   withdraw: { run: withdraw, summary: '申请人撤回申请' },
   archive: { run: archive, summary: '归档' },
 };
-
-/**
- * Art. 33: the list is ordered by due date (those without one last), so the applications due before a day are a
- * prefix of it; read it a page at a time until the first that is not.
- */
-async function listDueBefore(ctx: UseCaseContext, agencyId: number, statuses: readonly string[], dueBefore: string, page: number, pageSize: number): Promise<ApplicationPage> {
-  const chunk = 200;
-  const matches: ApplicationPage['items'][number][] = [];
-  for (let p = 1; ; p++) {
-    const got = await listApplications(ctx, { agencyId, statuses, page: p, pageSize: chunk });
-    const due = got.items.filter((i) => i.dueOn !== null && i.dueOn < dueBefore);
-    matches.push(...due);
-    if (due.length < got.items.length || got.items.length < chunk) break;
-  }
-  return { items: matches.slice((page - 1) * pageSize, page * pageSize), total: matches.length, page, pageSize };
-}
 
 function issuesOfParse(parse: () => unknown): InputIssue[] {
   try {
@@ -126,9 +110,7 @@ export const APPLICATION_OPERATIONS: readonly StaffOperation[] = [
       const agencyId = pathId(params['agencyId'], agencyNotFound);
       const q = parseInput(applicationListQuery, { ...query, status: listParam(query['status']) });
       const statuses = q.status ?? [...OPEN_STATUSES];
-      const page = q.dueBefore
-        ? await listDueBefore(ctx, agencyId, statuses, q.dueBefore, q.page, q.pageSize)
-        : await listApplications(ctx, { agencyId, statuses, page: q.page, pageSize: q.pageSize });
+      const page = await listApplications(ctx, { agencyId, statuses, ...(q.dueBefore ? { dueBefore: q.dueBefore } : {}), page: q.page, pageSize: q.pageSize });
       return presentApplicationPage(page);
     },
   },

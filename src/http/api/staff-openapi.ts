@@ -47,7 +47,10 @@ function queryParameters(op: StaffOperation): unknown[] {
 
 function operation(op: StaffOperation): Record<string, unknown> {
   const responses: Record<string, unknown> = {
-    [String(op.response.status)]: { description: op.response.description, content: json(ref(op.response.name)) },
+    [String(op.response.status)]: {
+      description: op.response.description,
+      content: op.response.file ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } : json(ref(op.response.name)),
+    },
     '401': { description: '缺少接口令牌，或令牌无效、已过期、已被吊销（account.token.invalid）', content: json(ref('Error')) },
   };
   for (const [status, description] of Object.entries(op.errors)) responses[status] = { description, content: json(ref('Error')) };
@@ -63,7 +66,7 @@ function operation(op: StaffOperation): Record<string, unknown> {
       ...queryParameters(op),
     ],
     ...(body
-      ? { requestBody: { required: true, content: json(body.extra ? { allOf: [ref(body.name), ref(body.extra.name)] } : ref(body.name)) } }
+      ? { requestBody: { required: true, content: { [body.mediaType ?? 'application/json']: { schema: body.extra ? { allOf: [ref(body.name), ref(body.extra.name)] } : ref(body.name) } } } }
       : {}),
     responses,
   };
@@ -90,6 +93,7 @@ export function staffSchemas(today: string): Record<string, JsonSchema> {
     ReportPublished: jsonSchema(reportPublishedResponse, 'output'),
   };
   for (const op of STAFF_OPERATIONS) {
+    if (op.response.schema) schemas[op.response.name] = jsonSchema(op.response.schema, 'output');
     const body = op.body;
     if (!body) continue;
     if (body.name !== 'ApplicationForm') schemas[body.name] = jsonSchema(body.schema(today), 'input');

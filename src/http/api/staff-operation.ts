@@ -3,7 +3,7 @@
  * both come from it, so the document cannot miss a route. The handler receives the token's use-case context, the
  * path parameters, the query and the JSON body (an absent body is `{}`).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { UseCaseContext } from '../../modules/applications/use-cases/context.ts';
@@ -16,6 +16,9 @@ export interface StaffCall {
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, unknown>>;
   readonly body: Readonly<Record<string, unknown>>;
+  /** For an operation that reads a multipart body or answers with a file (staff-attachments.ts); others use the above. */
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
 }
 
 export interface StaffOperation {
@@ -29,8 +32,22 @@ export interface StaffOperation {
   readonly params: Readonly<Record<string, string>>;
   readonly query?: z.ZodObject;
   /** the request body for the document: a component name and its schema as of `today` */
-  readonly body?: { readonly name: string; readonly schema: (today: string) => z.ZodType; readonly extra?: { readonly name: string; readonly schema: (today: string) => z.ZodType } };
-  readonly response: { readonly status: 200 | 201; readonly name: string; readonly description: string };
+  readonly body?: {
+    readonly name: string;
+    readonly schema: (today: string) => z.ZodType;
+    readonly extra?: { readonly name: string; readonly schema: (today: string) => z.ZodType };
+    /** default application/json; multipart/form-data for an upload (the handler reads it from `request`) */
+    readonly mediaType?: 'multipart/form-data';
+  };
+  readonly response: {
+    readonly status: 200 | 201;
+    readonly name: string;
+    readonly description: string;
+    /** the response's schema, when staff-response-schemas.ts does not hold it */
+    readonly schema?: z.ZodType;
+    /** a file (any type) instead of JSON: the handler sets its headers */
+    readonly file?: true;
+  };
   /** the error statuses this operation answers besides 401 (status → description) */
   readonly errors: Readonly<Record<string, string>>;
   readonly handle: (call: StaffCall) => Promise<unknown>;
@@ -65,6 +82,8 @@ export function registerOperations(app: FastifyInstance, deps: AppDeps, operatio
           params: (request.params ?? {}) as Record<string, string>,
           query: (request.query ?? {}) as Record<string, unknown>,
           body: op.method === 'POST' ? jsonBody(request) : {},
+          request,
+          reply,
         });
         return reply.status(op.response.status).header('Cache-Control', 'no-store').send(result);
       },

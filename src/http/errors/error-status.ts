@@ -22,6 +22,7 @@ export const ERROR_STATUS_RULES: readonly StatusRule[] = [
   { match: /(Taken|\.already[A-Z]\w*)$/, status: 409, why: 'conflicts with what is already stored' },
   { match: /\.event\.notAllowed$|^application\.archived$/, status: 409, why: 'an illegal transition of the life cycle' },
   { match: 'attachment.tooLarge', status: 413, why: 'the upload is over the size limit' },
+  { match: 'attachment.empty', status: 400, why: 'the uploaded file has no content' },
   { match: /^attachment\.(typeNotAllowed|contentMismatch)$/, status: 415, why: 'the file type is not accepted' },
   { match: /^calendar\.(dataInvalid|yearUnknown)$/, status: 503, why: 'the holiday data the deadline needs is missing: an operator must act' },
   { match: /^(input|fee|calendar)\./, status: 400, why: 'the input is malformed' },

@@ -33,6 +33,7 @@ import { ITEM_DONE_LABELS, ITEM_STEPS, catalogueItemPage, type ItemFeedback, typ
 import { catalogueListPage, type CatalogueListFilter } from '../views/office/catalogue-list-page.tsx';
 import { timelinessNote } from '../views/office/catalogue-timeliness.tsx';
 import { yearlyCells, yearlyCountsPage, yearlyFieldName } from '../views/office/catalogue-yearly-page.tsx';
+import { attachmentsSection } from './attachments-section.ts';
 import { agencyChoices, html, parseId, staffContext } from './office-context.ts';
 import { sessionOf, type OfficeSession } from './session.ts';
 
@@ -122,7 +123,14 @@ function showForm(request: FastifyRequest, reply: FastifyReply, target: FormTarg
   );
 }
 
-async function showItem(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, item: CatalogueItemView, extra: { done?: string; feedback?: ItemFeedback; status?: number }) {
+/** The item page (`attachmentError`: why an upload was just refused, shown in the attachments section). */
+export async function showItem(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  item: CatalogueItemView,
+  extra: { done?: string; feedback?: ItemFeedback; status?: number; attachmentError?: string },
+) {
   const session = sessionOf(request);
   const ctx = { db: deps.db, actor: session.actor, clock: deps.clock };
   const agency = await getAgency(ctx, item.agencyId);
@@ -141,6 +149,7 @@ async function showItem(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
       today,
       ...(extra.done ? { done: extra.done } : {}),
       ...(extra.feedback ? { feedback: extra.feedback } : {}),
+      attachments: await attachmentsSection(deps, request, { kind: 'catalogueItem', id: item.id, agencyId: item.agencyId, published: item.state === 'published' }, extra.attachmentError),
     }),
   );
 }

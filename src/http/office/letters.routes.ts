@@ -8,7 +8,7 @@ import { isAppError } from '../../errors.ts';
 import { authorize, can } from '../../modules/accounts/policy.ts';
 import { subordinatesIn } from '../../modules/agencies/agencies.repository.ts';
 import { getApplication } from '../../modules/applications/use-cases/get-application.ts';
-import { isLetterKind, LETTER_KIND_DEFS } from '../../modules/letters/domain/kinds.ts';
+import { isLetterKind, letterKindLabel } from '../../modules/letters/domain/kinds.ts';
 import { placeholderDescription, placeholdersFor, REQUIRED_PLACEHOLDERS } from '../../modules/letters/domain/placeholders.ts';
 import {
   attachmentDisposition,
@@ -23,6 +23,7 @@ import { getLetter } from '../../modules/letters/use-cases/get-letter.ts';
 import { issuePendingLetters } from '../../modules/letters/use-cases/issue-pending-letters.ts';
 import type { LetterDocument } from '../../modules/letters/use-cases/letter-views.ts';
 import { getLetterTemplate, listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from '../../modules/letters/use-cases/letter-templates.ts';
+import { previewLetterTemplate, type LetterPreview } from '../../modules/letters/use-cases/preview-letter-template.ts';
 import { listLetters } from '../../modules/letters/use-cases/list-letters.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { pageContext } from '../display-prefs.ts';
@@ -73,11 +74,17 @@ export function letterRoutes(deps: AppDeps) {
       const { agencies, current } = await templateAgency(deps, session, request.query.agency);
       const templates = await listLetterTemplates(staffContext(deps, session), { agencyId: current.id });
       const saved = request.query.saved;
-      const message = saved && isLetterKind(saved) ? `已保存：${LETTER_KIND_DEFS[saved].title}模板。` : null;
+      const message = saved && isLetterKind(saved) ? `已保存：${letterKindLabel(saved)}模板。` : null;
       return html(reply).send(letterTemplatesPage({ ctx: pageContext(request), actor: session.actor, csrf: session.csrf, agencies, current, templates, message }));
     });
 
-    const editPage = async (request: FastifyRequest, session: OfficeSession, kind: string, agencyRaw: string | undefined, sent?: { body: string; errors: Record<string, string> }) => {
+    const editPage = async (
+      request: FastifyRequest,
+      session: OfficeSession,
+      kind: string,
+      agencyRaw: string | undefined,
+      sent?: { body: string; errors: Record<string, string>; preview?: LetterPreview },
+    ) => {
       if (!isLetterKind(kind)) return null;
       const { current } = await templateAgency(deps, session, agencyRaw);
       const template = await getLetterTemplate(staffContext(deps, session), { agencyId: current.id, kind });
@@ -108,6 +115,38 @@ export function letterRoutes(deps: AppDeps) {
       }
       return reply.redirect(`/office/letters/templates?agency=${current.id}&saved=${kind}`, 303);
     });
+
+    // The edited text filled with sample values, on the edit page or as a PDF; nothing stored, refused as saving is.
+    office.post<{ Params: { kind: string } }>('/office/letters/templates/:kind/preview', async (request, reply) => {
+      const session = sessionOf(request);
+      const { kind } = request.params;
+      if (!isLetterKind(kind)) return reply.callNotFound();
+      const fields = formFields(request.body);
+      const { current } = await templateAgency(deps, session, fields['agency'] ?? '');
+      const body = fields['body'] ?? '';
+      let preview: LetterPreview;
+      try {
+        preview = await previewLetterTemplate(staffContext(deps, session), { agencyId: current.id, kind, body });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'input.invalid') throw error;
+        const errors = { body: issuesOf(error).map((i) => i.message).join(' ') };
+        return html(reply, statusForCode(error.code)).send(await editPage(request, session, kind, String(current.id), { body, errors }));
+      }
+      if (fields['format'] === 'pdf') {
+        const bytes = await renderLetterFile(preview, 'pdf');
+        return reply
+          .header('Cache-Control', 'no-store')
+          .type(LETTER_FILE_TYPES.pdf.mediaType)
+          .header('Content-Disposition', attachmentDisposition(`预览-${preview.title}.pdf`, `letter-preview-${kind}.pdf`))
+          .send(bytes);
+      }
+      return html(reply).send(await editPage(request, session, kind, String(current.id), { body, errors: {}, preview }));
+    });
+
+    // what the page's links (the text-size switch) reach after a preview: the edit page
+    office.get<{ Params: { kind: string } }>('/office/letters/templates/:kind/preview', async (request, reply) =>
+      isLetterKind(request.params.kind) ? reply.redirect(`/office/letters/templates/${request.params.kind}`, 303) : reply.callNotFound(),
+    );
 
     office.post<{ Params: { kind: string } }>('/office/letters/templates/:kind/reset', async (request, reply) => {
       const session = sessionOf(request);

@@ -9,18 +9,17 @@ import { OPEN_STATUSES } from '../../modules/applications/domain/index.ts';
 import { getApplication } from '../../modules/applications/use-cases/get-application.ts';
 import { listApplications } from '../../modules/applications/use-cases/list-applications.ts';
 import { issuePendingLetters } from '../../modules/letters/use-cases/issue-pending-letters.ts';
-import { listLetters } from '../../modules/letters/use-cases/list-letters.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { pageContext } from '../display-prefs.ts';
 import { issuesOf } from '../errors/error-handler.ts';
 import { statusForCode } from '../errors/error-status.ts';
 import { formFields } from '../forms/form-body.ts';
-import { applicationPage } from '../views/office/application-page.tsx';
 import { dashboardPage } from '../views/office/dashboard-page.tsx';
 import { STEP_TITLES, type StepFeedback } from '../views/office/step-forms.tsx';
 import { csrfRefusedPage, loginRoutes } from './login.routes.ts';
 import { agencyChoices, html, parseId, staffContext } from './office-context.ts';
+import { officeAttachmentRoutes } from './attachments.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { officeCatalogueRoutes } from './catalogue.routes.ts';
 import { officeCheckerRoutes } from './checker-review.routes.ts';
@@ -29,6 +28,7 @@ import { registerRoutes } from './register.routes.ts';
 import { officeReportRoutes } from './reports.routes.ts';
 import { currentSession, rememberSession, sessionCsrfMatches, sessionOf, toLogin } from './session.ts';
 import { isStepSlug, STEPS, stepInput, stepsAllowed } from './steps.ts';
+import { renderApplicationPage } from './application-view.ts';
 
 
 export function officeRoutes(deps: AppDeps) {
@@ -54,6 +54,7 @@ export function officeRoutes(deps: AppDeps) {
       await office.register(letterRoutes(deps));
       await office.register(officeCheckerRoutes(deps));
       await office.register(officeCatalogueRoutes(deps));
+      await office.register(officeAttachmentRoutes(deps));
 
       office.get<{ Querystring: { agency?: string } }>('/office', async (request, reply) => {
         const session = sessionOf(request);
@@ -74,13 +75,7 @@ export function officeRoutes(deps: AppDeps) {
         const { done, step } = request.query;
         const steps = stepsAllowed(application.nextSteps, session.actor, application.agencyId);
         return html(reply).send(
-          applicationPage({
-            ctx: pageContext(request),
-            actor: session.actor,
-            csrf: session.csrf,
-            application,
-            steps,
-            letters: await listLetters(staffContext(deps, session), { applicationId: application.id }),
+          await renderApplicationPage(deps, request, application, {
             open: step && isStepSlug(step) && steps.includes(step) ? step : null,
             done: done && isStepSlug(done) ? STEP_TITLES[done] : null,
           }),
@@ -103,17 +98,7 @@ export function officeRoutes(deps: AppDeps) {
           const values = Object.fromEntries(Object.entries(fields).filter(([k]) => k !== CSRF_FIELD));
           const errors = Object.fromEntries(issuesOf(error).map((i) => [i.field, i.message]));
           const feedback: StepFeedback = { step, values, errors, message: error.code === 'input.invalid' ? '提交的内容有误，请按提示修改。' : error.message };
-          return html(reply, statusForCode(error.code)).send(
-            applicationPage({
-              ctx: pageContext(request),
-              actor: session.actor,
-              csrf: session.csrf,
-              application,
-              steps: stepsAllowed(application.nextSteps, session.actor, application.agencyId),
-              feedback,
-              letters: await listLetters(ctx, { applicationId }),
-            }),
-          );
+          return html(reply, statusForCode(error.code)).send(await renderApplicationPage(deps, request, application, { feedback }));
         }
         // The letter the step produces (告知书), frozen now; the step is already stored, so a failure here is logged
         // and the letters page issues whatever is missing later (issuePendingLetters is idempotent).

@@ -3,50 +3,43 @@
  * published items are ever seen). Where the module has no use case yet the adapter says so below.
  */
 import { isAppError } from '../../errors.ts';
-import { listItemsSchema } from '../../modules/catalogue/catalogue.schemas.ts';
+import { getAttachment } from '../../modules/attachments/use-cases/get-attachment.ts';
+import { listAttachments } from '../../modules/attachments/use-cases/list-attachments.ts';
 import { getCatalogueItem } from '../../modules/catalogue/use-cases/get-catalogue-item.ts';
-import { onPublicCatalogueChange } from '../../modules/catalogue/public-changes.ts';
-import { countCatalogueItemsByCategory, listCatalogueItems, listPublishedPage, listRecentIssuingBodies } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
+import { getPublicCatalogueVersion } from '../../modules/catalogue/use-cases/get-public-catalogue-version.ts';
+import { countCatalogueItemsByCategory, listCatalogueItems, listIssuingBodyChoices, listPublishedPage } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
 import { searchCatalogue } from '../../modules/catalogue/use-cases/search-catalogue.ts';
 import { publicContext, type AppDeps } from '../app-deps.ts';
 import { CATALOGUE_PAGE_SIZE, SEARCH_PAGE_SIZE, type PublicCatalogue } from './catalogue-port.ts';
 
 const CATEGORY_IDS = Array.from({ length: 15 }, (_, i) => i + 1);
-/** Issuing bodies are offered from this many latest items (no facet use case yet). */
-const FACET_SAMPLE = 200;
-/** The most the list use case gives in one page: the window of the interim issuing-body / validity filter. */
-const FALLBACK_WINDOW = 200;
+/** The filter offers the issuing bodies that most of the agency's published items name, up to this many. */
+const ISSUING_BODIES_OFFERED = 100;
 /** Years offered in the filter, counting back from this year. */
 const YEARS_OFFERED = 10;
-/**
- * How long an agency's counts per category and issuing bodies are kept. This process drops them at once when the
- * agency's public catalogue changes; another process sharing the database (PostgreSQL) shows the new counts within
- * this time. The items themselves are always read live.
- */
-const FACTS_TTL_MS = 30_000;
+/** Agencies whose counts and issuing bodies are kept (each a few hundred bytes). */
 const FACTS_KEPT = 10_000;
 
 interface AgencyFacts {
-  readonly at: number;
+  readonly version: number;
   readonly counts: Promise<ReadonlyMap<number, number>>;
   readonly issuingBodies: Promise<string[]>;
 }
 
-/** The portal's catalogue; `dispose()` stops listening for changes (on server close). */
-export type CachingPublicCatalogue = PublicCatalogue & { dispose(): void };
-
-export function catalogueAdapter(deps: AppDeps): CachingPublicCatalogue {
+export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
   const ctx = () => publicContext(deps);
+  /** The newest public version read for each agency: what kept facts must match to be used. */
+  const versions = new Map<number, number>();
   const facts = new Map<number, AgencyFacts>();
-  const stopListening = onPublicCatalogueChange((agencyId) => facts.delete(agencyId));
   const factsOf = (agencyId: number): AgencyFacts => {
+    const version = versions.get(agencyId);
     const kept = facts.get(agencyId);
-    if (kept && Date.now() - kept.at < FACTS_TTL_MS) return kept;
+    if (kept && version !== undefined && kept.version === version) return kept;
     if (facts.size >= FACTS_KEPT) facts.clear();
     const fresh: AgencyFacts = {
-      at: Date.now(),
+      version: version ?? -1,
       counts: countCatalogueItemsByCategory(ctx(), { agencyId }),
-      issuingBodies: listRecentIssuingBodies(ctx(), { agencyId, sample: FACET_SAMPLE }),
+      issuingBodies: listIssuingBodyChoices(ctx(), { agencyId, limit: ISSUING_BODIES_OFFERED }),
     };
     // a failed read is not kept
     Promise.all([fresh.counts, fresh.issuingBodies]).catch(() => facts.get(agencyId) === fresh && facts.delete(agencyId));
@@ -54,7 +47,12 @@ export function catalogueAdapter(deps: AppDeps): CachingPublicCatalogue {
     return fresh;
   };
   return {
-    dispose: stopListening,
+    async version(agencyId) {
+      const version = await getPublicCatalogueVersion(ctx(), { agencyId });
+      if (versions.size >= FACTS_KEPT) versions.clear();
+      versions.set(agencyId, version);
+      return version;
+    },
     async list(agencyId, filter) {
       if (filter.year === undefined && filter.issuingBody === undefined && filter.validity === undefined) {
         // The most common pages: the whole catalogue or one column, whose totals are the counts per category.
@@ -65,23 +63,9 @@ export function catalogueAdapter(deps: AppDeps): CachingPublicCatalogue {
         const total = filter.category ? (counts.get(filter.category) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0);
         return { items: items.map(({ body: _body, ...rest }) => rest), total, page: filter.page, pageSize: CATALOGUE_PAGE_SIZE };
       }
-      const { issuingBody, validity, ...filtered } = filter;
-      const extra = { ...(issuingBody !== undefined ? { issuingBody } : {}), ...(validity !== undefined ? { validity } : {}) };
-      if (Object.keys(extra).every((key) => key in listItemsSchema.shape)) {
-        const page = await listCatalogueItems(ctx(), { agencyId, ...filtered, ...extra, pageSize: CATALOGUE_PAGE_SIZE });
-        return { ...page, items: page.items.map(({ body: _body, ...rest }) => rest) };
-      }
-      // Until list-catalogue-items filters by issuing body and validity itself: filter the newest FALLBACK_WINDOW
-      // items of the category and year here (an older match beyond them is not shown).
-      const window = await listCatalogueItems(ctx(), { agencyId, ...filtered, page: 1, pageSize: FALLBACK_WINDOW });
-      const matches = window.items.filter((i) => (issuingBody === undefined || i.issuingBody === issuingBody) && (validity === undefined || i.validity === validity));
-      const start = (filter.page - 1) * CATALOGUE_PAGE_SIZE;
-      return {
-        items: matches.slice(start, start + CATALOGUE_PAGE_SIZE).map(({ body: _body, ...rest }) => rest),
-        total: matches.length,
-        page: filter.page,
-        pageSize: CATALOGUE_PAGE_SIZE,
-      };
+      // Year, issuing body, validity (with or without a category): the use case filters, counts and pages them.
+      const page = await listCatalogueItems(ctx(), { agencyId, ...filter, pageSize: CATALOGUE_PAGE_SIZE });
+      return { ...page, items: page.items.map(({ body: _body, ...rest }) => rest) };
     },
     async columnCounts(agencyId) {
       const counts = await factsOf(agencyId).counts;
@@ -103,12 +87,29 @@ export function catalogueAdapter(deps: AppDeps): CachingPublicCatalogue {
         throw error;
       }
     },
-    // The attachments module has no public read use case yet: items show none.
-    async attachments() {
-      return [];
+    // Read as a member of the public: the use cases answer only for published items; the agency is checked here.
+    async attachments(agencyId, itemId) {
+      try {
+        const files = await listAttachments(ctx(), { ownerKind: 'catalogueItem', ownerId: itemId, agencyId });
+        return files.map(({ id, filename, mime, size }) => ({ id, filename, mime, size }));
+      } catch (error) {
+        if (isAppError(error) && error.code === 'attachment.notFound') return [];
+        throw error;
+      }
     },
-    async attachment() {
-      return null;
+    async attachment(agencyId, itemId, attachmentId) {
+      const actx = { ...ctx(), store: deps.attachments.store, maxBytes: deps.attachments.maxBytes };
+      try {
+        const item = await getCatalogueItem(actx, { itemId });
+        if (item.agencyId !== agencyId) return null;
+        const file = await getAttachment(actx, { attachmentId });
+        // an attachment of another item (even a published one) is not this item's
+        if (file.ownerKind !== 'catalogueItem' || file.ownerId !== itemId) return null;
+        return { id: file.id, filename: file.filename, mime: file.mime, size: file.size, bytes: file.bytes };
+      } catch (error) {
+        if (isAppError(error) && (error.code === 'catalogue.notFound' || error.code === 'attachment.notFound')) return null;
+        throw error;
+      }
     },
     async search(agencyId, q, page) {
       const result = await searchCatalogue(ctx(), { agencyId, q, page, pageSize: SEARCH_PAGE_SIZE });

@@ -43,6 +43,11 @@ export interface AttachmentFile extends AttachmentRef {
 }
 
 export interface PublicCatalogue {
+  /**
+   * Raised by every change the public can see in the agency's catalogue: pages and counts kept under one version
+   * are current while it stays the same (read once per request, before the rest).
+   */
+  version(agencyId: number): Promise<number>;
   list(agencyId: number, filter: CatalogueFilter): Promise<CataloguePage>;
   /** published items per Art. 20 category */
   columnCounts(agencyId: number): Promise<ReadonlyMap<number, number>>;

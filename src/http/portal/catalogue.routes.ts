@@ -1,9 +1,11 @@
 /** The agency's disclosure site: its home, guide, rules, the catalogue with filters, item pages, attachments, search. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAppError } from '../../errors.ts';
 import { VALIDITIES, type Validity } from '../../modules/catalogue/domain/categories.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { pageContext } from '../display-prefs.ts';
+import type { PageContext } from '../views/page-context.ts';
+import type { AgencyView } from '../../modules/agencies/agency-view.ts';
 import { sendHttpError } from '../errors/send-error.ts';
 import { agencyHomePage } from '../views/portal/agency-home-page.tsx';
 import { cataloguePage } from '../views/portal/catalogue-page.tsx';
@@ -11,6 +13,7 @@ import { guidePage, rulesPage } from '../views/portal/guide-page.tsx';
 import { itemPage } from '../views/portal/item-page.tsx';
 import { searchPage } from '../views/portal/search-page.tsx';
 import type { CatalogueFilter, PublicCatalogue } from './catalogue-port.ts';
+import type { PageCache } from './page-cache.ts';
 import { publicAgency } from './public-agencies.ts';
 
 type Query = Record<string, string | undefined>;
@@ -38,13 +41,30 @@ export function parseFilter(q: Query): CatalogueFilter {
 
 const ITEM_GONE = '该信息不存在或已不再公开。';
 
-export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue) {
+/**
+ * Everything a kept page was rendered from besides the database's catalogue: the agency as shown, its public
+ * catalogue version, the day (Art. 26 timeliness and the years offered follow it), the display choice and the URL.
+ */
+function pageKey(agency: AgencyView, version: number, today: string, ctx: PageContext): string {
+  return `${agency.id}\u0000${version}\u0000${today}\u0000${ctx.largeText ? 'large' : 'normal'}\u0000${ctx.url}\u0000${JSON.stringify(agency)}`;
+}
+
+export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages: PageCache) {
+  /** The agency of the URL and the key of its page as this request would render it. */
+  const keyed = async (request: FastifyRequest<{ Params: { code: string } }>) => {
+    const agency = await publicAgency(deps, request.params.code);
+    const ctx = pageContext(request);
+    const key = pageKey(agency, await catalogue.version(agency.id), deps.clock.today(), ctx);
+    return { agency, ctx, key };
+  };
   return async (app: FastifyInstance): Promise<void> => {
     app.get<{ Params: { code: string } }>('/a/:code', async (request, reply) => {
-      const agency = await publicAgency(deps, request.params.code);
-      const [latest, counts] = await Promise.all([catalogue.list(agency.id, { page: 1 }), catalogue.columnCounts(agency.id)]);
-      reply.type('text/html; charset=utf-8');
-      return agencyHomePage(pageContext(request), agency, latest.items.slice(0, 8), counts);
+      const { agency, ctx, key } = await keyed(request);
+      const html = await pages.page(key, async () => {
+        const [latest, counts] = await Promise.all([catalogue.list(agency.id, { page: 1 }), catalogue.columnCounts(agency.id)]);
+        return agencyHomePage(ctx, agency, latest.items.slice(0, 8), counts);
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     });
 
     app.get<{ Params: { code: string } }>('/a/:code/guide', async (request, reply) => {
@@ -60,15 +80,17 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue) {
     });
 
     app.get<{ Params: { code: string }; Querystring: Query }>('/a/:code/catalogue', async (request, reply) => {
-      const agency = await publicAgency(deps, request.params.code);
-      const filter = parseFilter(request.query);
-      const [result, choices, counts] = await Promise.all([
-        catalogue.list(agency.id, filter),
-        catalogue.filterChoices(agency.id),
-        catalogue.columnCounts(agency.id),
-      ]);
-      reply.type('text/html; charset=utf-8');
-      return cataloguePage({ ctx: pageContext(request), agency, filter, result, counts, ...choices });
+      const { agency, ctx, key } = await keyed(request);
+      const html = await pages.page(key, async () => {
+        const filter = parseFilter(request.query);
+        const [result, choices, counts] = await Promise.all([
+          catalogue.list(agency.id, filter),
+          catalogue.filterChoices(agency.id),
+          catalogue.columnCounts(agency.id),
+        ]);
+        return cataloguePage({ ctx, agency, filter, result, counts, ...choices });
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     });
 
     app.get<{ Params: { code: string; id: string } }>('/a/:code/items/:id', async (request, reply) => {
@@ -93,15 +115,16 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue) {
     });
 
     app.get<{ Params: { code: string }; Querystring: Query }>('/a/:code/search', async (request, reply) => {
-      const agency = await publicAgency(deps, request.params.code);
       const q = (request.query['q'] ?? '').trim();
-      const ctx = pageContext(request);
       reply.type('text/html; charset=utf-8');
+      if (q.length > 100) {
+        const agency = await publicAgency(deps, request.params.code);
+        return reply.status(400).send(searchPage({ ctx: pageContext(request), agency, q: q.slice(0, 100), result: null, error: '搜索词不能超过100个字' }));
+      }
+      const { agency, ctx, key } = await keyed(request);
       if (q === '') return searchPage({ ctx, agency, q, result: null });
-      if (q.length > 100) return reply.status(400).send(searchPage({ ctx, agency, q: q.slice(0, 100), result: null, error: '搜索词不能超过100个字' }));
       try {
-        const result = await catalogue.search(agency.id, q, intIn(request.query['page'], 1, 500) ?? 1);
-        return searchPage({ ctx, agency, q, result });
+        return reply.send(await pages.page(key, async () => searchPage({ ctx, agency, q, result: await catalogue.search(agency.id, q, intIn(request.query['page'], 1, 500) ?? 1) })));
       } catch (error) {
         if (!isAppError(error) || (error.code !== 'catalogue.search.queryTooShort' && error.code !== 'input.invalid')) throw error;
         return reply.status(400).send(searchPage({ ctx, agency, q, result: null, error: error.message }));

@@ -58,6 +58,8 @@ export interface ApplicationFilter {
   readonly receivedTo?: string;
   /** only applications whose running reply term ended before this day */
   readonly overdueOn?: string;
+  /** only applications due before this day (those without a due date never) */
+  readonly dueBefore?: string;
 }
 
 /** One page, ordered by due date (none last), then by id; plus the total matching. */
@@ -73,7 +75,8 @@ export async function listApplicationRows(
     .$if(filter.receivedFrom !== undefined, (q) => q.where('received_on', '>=', filter.receivedFrom!))
     .$if(filter.receivedTo !== undefined, (q) => q.where('received_on', '<=', filter.receivedTo!))
     // Only `registered` has a running clock: every other open status stops it (see domain/due-date.ts).
-    .$if(filter.overdueOn !== undefined, (q) => q.where('state', '=', 'registered').where('due_on', '<', filter.overdueOn!));
+    .$if(filter.overdueOn !== undefined, (q) => q.where('state', '=', 'registered').where('due_on', '<', filter.overdueOn!))
+    .$if(filter.dueBefore !== undefined, (q) => q.where('due_on', '<', filter.dueBefore!));
   const [rows, count] = await Promise.all([
     base
       .selectAll()

@@ -223,6 +223,8 @@ export const listApplicationsSchema = z.object({
   receivedTo: isoDate('收到日期（止）').optional(),
   /** only those overdue today */
   overdueOnly: z.boolean().optional(),
+  /** Art. 33: only those whose reply is due before this day (none without a due date) */
+  dueBefore: isoDate('答复期限').optional(),
   page: z.number().int().min(1, '页码从1开始').default(1),
   pageSize: z.number().int().min(1).max(200, '每页最多200条').default(50),
 });

@@ -10,6 +10,21 @@ export async function findAgencyCode(db: Db, agencyId: number): Promise<string |
   return (await db.selectFrom('agencies').select('code').where('id', '=', agencyId).executeTakeFirst())?.code;
 }
 
+/** Raises the agency's public catalogue version (in the transaction that changes what the public sees). */
+export async function raisePublicVersion(trx: Transaction<Database>, agencyId: number): Promise<void> {
+  await trx
+    .insertInto('catalogue_public_versions')
+    .values({ agency_id: agencyId, version: 1 })
+    .onConflict((oc) => oc.column('agency_id').doUpdateSet((eb) => ({ version: eb('catalogue_public_versions.version', '+', 1) })))
+    .execute();
+}
+
+/** The agency's public catalogue version; 0 before its first public change. */
+export async function publicVersion(db: Db, agencyId: number): Promise<number> {
+  const row = await db.selectFrom('catalogue_public_versions').select('version').where('agency_id', '=', agencyId).executeTakeFirst();
+  return row?.version ?? 0;
+}
+
 /** The next index sequence number of an agency's year; the counter row stays locked until the transaction ends. */
 export async function nextIndexSeq(trx: Transaction<Database>, agencyId: number, year: number): Promise<number> {
   await trx
@@ -95,24 +110,23 @@ export async function countByCategory(db: Db, agencyId: number, publishedOnly: b
   return new Map(rows.map((r) => [r.category, toCount(r.n)]));
 }
 
-/** The distinct issuing bodies of the agency's `sample` newest items (published only, or all), for a filter. */
-export async function recentIssuingBodies(db: Db, agencyId: number, publishedOnly: boolean, sample: number): Promise<string[]> {
+/**
+ * The `limit` issuing bodies most of the agency's items name (published only, or all), with how many each: one
+ * grouped pass over the agency's entries of catalogue_items_public_filters_idx, never the rows.
+ */
+export async function mostUsedIssuingBodies(db: Db, agencyId: number, publishedOnly: boolean, limit: number): Promise<{ issuingBody: string; items: number }[]> {
   const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('catalogue_items')
-        .select('issuing_body')
-        .where('agency_id', '=', agencyId)
-        .$if(publishedOnly, (q) => q.where('state', '=', 'published'))
-        .orderBy('id', 'desc')
-        .limit(sample)
-        .as('recent'),
-    )
-    .select('issuing_body')
-    .distinct()
+    .selectFrom('catalogue_items')
+    .select((eb) => ['issuing_body', eb.fn.countAll().as('n')])
+    .where('agency_id', '=', agencyId)
+    .$if(publishedOnly, (q) => q.where('state', '=', 'published'))
     .where('issuing_body', 'is not', null)
+    .groupBy('issuing_body')
+    .orderBy('n', 'desc')
+    .orderBy('issuing_body')
+    .limit(limit)
     .execute();
-  return rows.map((r) => r.issuing_body!).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  return rows.map((r) => ({ issuingBody: r.issuing_body!, items: toCount(r.n) }));
 }
 
 /** The issuing bodies an agency's items name, for a filter. */

@@ -39,9 +39,11 @@ export const listItemsSchema = z.object({
   agencyId: z.number().int().positive(),
   states: z.array(z.enum(['draft', 'review', 'published'])).optional(),
   category: z.number().int().min(1).max(15).optional(),
-  year: z.number().int().min(2000).max(2100).optional(),
-  issuingBody: z.string().trim().min(1).max(200).optional(),
-  validity: z.enum(VALIDITIES).optional(),
+  /** the index number's year, as wide as the portal's filter accepts (a year without items finds none) */
+  year: z.number().int().min(1949).max(2100).optional(),
+  /** 发布机构, exactly as the items name it */
+  issuingBody: z.string().trim().min(1, '请填写发布机构').max(200, '发布机构不能超过200个字').optional(),
+  validity: z.enum(VALIDITIES, { error: '有效性应为有效、失效或废止' }).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });

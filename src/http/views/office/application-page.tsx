@@ -5,6 +5,7 @@ import type { LetterSummary } from '../../../modules/letters/use-cases/letter-vi
 import type { StepSlug } from '../../office/steps.ts';
 import { chineseDate, groupCode } from '../format.ts';
 import { page } from '../layout.tsx';
+import { AttachmentsSection, type AttachmentsSectionProps } from './attachments-section.tsx';
 import { LetterLinks } from './letter-links.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
 import { STEP_TITLES, StepForm, type StepFeedback } from './step-forms.tsx';
@@ -19,6 +20,8 @@ export interface ApplicationPageProps extends OfficeFrame {
   readonly done?: string | null;
   /** the letters (告知书) issued so far; when not given, the section links to the letters page */
   readonly letters?: readonly LetterSummary[] | null;
+  /** the application's attachments and, for who may add one, the upload form */
+  readonly attachments?: AttachmentsSectionProps;
 }
 
 function Row(props: { readonly label: string; readonly value: string | null | undefined }) {
@@ -74,6 +77,8 @@ export function applicationPage(props: ApplicationPageProps): string {
       <p>
         <a href={`/office/applications/${a.id}/letters`}>{props.letters ? '告知书页面（补出缺少的告知书）' : '查看和下载告知书'}</a>
       </p>
+
+      {props.attachments ? <AttachmentsSection {...props.attachments} csrf={props.csrf} /> : null}
 
       <h2>下一步办理</h2>
       {props.steps.length === 0 ? (

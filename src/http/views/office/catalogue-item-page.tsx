@@ -7,6 +7,7 @@ import { VALIDITIES, VALIDITY_LABELS } from '../../../modules/catalogue/domain/c
 import type { CatalogueItemView } from '../../../modules/catalogue/use-cases/catalogue-views.ts';
 import { chineseDate } from '../format.ts';
 import { page } from '../layout.tsx';
+import { AttachmentsSection, type AttachmentsSectionProps } from './attachments-section.tsx';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, type FieldErrors, type FieldValues } from '../portal/fields.tsx';
 import { TimelinessBox, type TimelinessNote } from './catalogue-timeliness.tsx';
 import { OfficeLayout, type OfficeFrame } from './office-layout.tsx';
@@ -43,6 +44,8 @@ export interface CatalogueItemPageProps extends OfficeFrame {
   readonly today: string;
   readonly done?: string;
   readonly feedback?: ItemFeedback;
+  /** the item's attachments and, for who may add one, the upload form */
+  readonly attachments?: AttachmentsSectionProps;
 }
 
 function StepForm(props: { readonly itemId: number; readonly step: ItemStep; readonly csrf: string; readonly legend: string; readonly button: string; readonly children?: preact.ComponentChildren }) {
@@ -135,6 +138,7 @@ export function catalogueItemPage(props: CatalogueItemPageProps): string {
           {item.body}
         </div>
       </section>
+      {props.attachments ? <AttachmentsSection {...props.attachments} csrf={props.csrf} /> : null}
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">办理</h2>
         <div class="steps">

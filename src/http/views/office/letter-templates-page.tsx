@@ -48,11 +48,11 @@ export function letterTemplatesPage(props: LetterTemplatesPageProps): string {
         <tbody>
           {props.templates.map((t) => (
             <tr>
-              <td>{t.title}</td>
+              <td>{t.label}</td>
               <td>{t.basis}</td>
               <td>{t.custom ? '本机关模板' : '默认模板'}</td>
               <td>
-                <a href={`/office/letters/templates/${t.kind}?agency=${agency.id}`} aria-label={`编辑${t.title}模板`}>
+                <a href={`/office/letters/templates/${t.kind}?agency=${agency.id}`} aria-label={`编辑${t.label}模板`}>
                   编辑
                 </a>
               </td>

@@ -1,13 +1,10 @@
 import type { CatalogueItemView } from '../../../modules/catalogue/use-cases/catalogue-views.ts';
 import type { AttachmentRef } from '../../portal/catalogue-port.ts';
+import { fileSizeLabel, fileTypeLabel } from '../attachment-format.ts';
 import { chineseDate } from '../format.ts';
 import { Layout, page } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { AgencyNav, agencyHref, type AgencyRef } from './agency-nav.tsx';
-
-function size(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** One published item with its catalogue metadata (Art. 12 and common practice) and attachments. */
 export function itemPage(ctx: PageContext, agency: AgencyRef, item: CatalogueItemView, attachments: readonly AttachmentRef[]): string {
@@ -45,13 +42,15 @@ export function itemPage(ctx: PageContext, agency: AgencyRef, item: CatalogueIte
       {attachments.length > 0 ? (
         <section aria-labelledby="attachments-heading">
           <h2 id="attachments-heading">附件</h2>
-          <ul>
+          <ul class="attachments">
             {attachments.map((a) => (
               <li>
-                <a href={agencyHref(agency, `/items/${item.id}/attachments/${a.id}`)} download={a.filename}>
+                <a href={agencyHref(agency, `/items/${item.id}/attachments/${a.id}`)} download={a.filename} aria-label={`下载附件：${a.filename}（${fileTypeLabel(a.mime)}，${fileSizeLabel(a.size)}）`}>
                   {a.filename}
                 </a>{' '}
-                <span class="muted">（{size(a.size)}）</span>
+                <span class="muted">
+                  （{fileTypeLabel(a.mime)}，{fileSizeLabel(a.size)}）
+                </span>
               </li>
             ))}
           </ul>

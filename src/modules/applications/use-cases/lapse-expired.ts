@@ -21,6 +21,8 @@ const lapseSchema = z.object({ agencyId: z.number().int().positive().optional() 
 export interface LapseResult {
   readonly checked: number;
   readonly lapsed: readonly { readonly applicationId: number; readonly event: ApplicationEvent['type']; readonly on: string }[];
+  /** applications whose step failed (e.g. no holiday data for the term's year): the others still lapse */
+  readonly failed: readonly { readonly applicationId: number; readonly message: string }[];
 }
 
 const dayAfter = (date: string): string => fromDayNumber(toDayNumber(date) + 1);
@@ -49,14 +51,20 @@ export async function lapseExpired(ctx: UseCaseContext, input: unknown = {}): Pr
   const today = ctx.clock.today();
   const ids = await listWaitingApplicationIds(ctx.db, i.agencyId ?? null);
   const lapsed: LapseResult['lapsed'][number][] = [];
+  const failed: LapseResult['failed'][number][] = [];
   for (const applicationId of ids) {
     let built: ApplicationEvent | null = null;
-    const done = await takeStepIfAny(ctx, {
-      applicationId,
-      action: 'application.lapse',
-      event: (state) => (built = lapseDue(state, today, ctx.calendar)),
-    });
-    if (done && built) lapsed.push({ applicationId, event: (built as ApplicationEvent).type, on: (built as ApplicationEvent).date });
+    try {
+      const done = await takeStepIfAny(ctx, {
+        applicationId,
+        action: 'application.lapse',
+        event: (state) => (built = lapseDue(state, today, ctx.calendar)),
+      });
+      if (done && built) lapsed.push({ applicationId, event: (built as ApplicationEvent).type, on: (built as ApplicationEvent).date });
+    } catch (error) {
+      // each application is its own transaction: one that cannot be judged does not hold back the rest
+      failed.push({ applicationId, message: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return { checked: ids.length, lapsed };
+  return { checked: ids.length, lapsed, failed };
 }

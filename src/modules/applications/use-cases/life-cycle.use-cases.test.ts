@@ -173,4 +173,26 @@ describe.each(testDatabases())('application life cycle on $name', (target) => {
     const clerkRefused = await refusal(lapseExpired(as(clerk(), '2024-11-01'), { agencyId: agencies.a }));
     expect(clerkRefused.code).toBe('access.denied');
   });
+
+  it('the lapse job goes on past an application it cannot judge, and names it', async () => {
+    const fee = await inPerson('2024-09-27');
+    await issueFeeNotice(as(clerk(), '2024-09-30'), { applicationId: fee.applicationId, noticeReceivedOn: '2024-09-30', charge: { standard: 'perVolume', pages: 31 } });
+    const supplement = await inPerson('2024-09-27');
+    await requestSupplement(as(clerk(), '2024-09-30'), { applicationId: supplement.applicationId, termEnds: '2024-10-18', whatIsMissing: '联系方式' });
+    const job = contextFor(t.db, { kind: 'system', name: 'lapse' }, '2024-11-04');
+    // the fee's term (from the notice on 30 Sep) cannot be counted, as when the holiday data of a year is missing
+    const broken = {
+      ...job,
+      calendar: Object.assign(Object.create(job.calendar) as typeof job.calendar, {
+        addWorkingDays: (from: string, days: number) => {
+          if (from === '2024-09-30') throw new Error('没有2024年的节假日数据');
+          return job.calendar.addWorkingDays(from, days);
+        },
+      }),
+    };
+    const result = await lapseExpired(broken, { agencyId: agencies.a });
+    expect(result.failed).toEqual(expect.arrayContaining([{ applicationId: fee.applicationId, message: '没有2024年的节假日数据' }]));
+    expect(result.lapsed).toEqual(expect.arrayContaining([{ applicationId: supplement.applicationId, event: 'supplementLapsed', on: '2024-10-19' }]));
+    expect((await stored(fee.applicationId)).state).toBe('awaitingFee');
+  });
 });

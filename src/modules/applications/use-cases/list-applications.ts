@@ -12,7 +12,8 @@ export interface ApplicationPage {
 }
 
 /**
- * One agency's applications, ordered by due date, with overdue and due-in-3-working-days flags (Art. 33).
+ * One agency's applications, ordered by due date, with overdue and due-in-3-working-days flags (Art. 33); filtered
+ * by status, receipt dates, overdue today, or due before a day.
  * ID numbers and phone numbers are masked.
  */
 export async function listApplications(ctx: UseCaseContext, input: unknown): Promise<ApplicationPage> {
@@ -27,6 +28,7 @@ export async function listApplications(ctx: UseCaseContext, input: unknown): Pro
       ...(i.receivedFrom ? { receivedFrom: i.receivedFrom } : {}),
       ...(i.receivedTo ? { receivedTo: i.receivedTo } : {}),
       ...(i.overdueOnly ? { overdueOn: today } : {}),
+      ...(i.dueBefore ? { dueBefore: i.dueBefore } : {}),
     },
     { offset: (i.page - 1) * i.pageSize, limit: i.pageSize },
   );

@@ -4,6 +4,7 @@ import { AppError } from '../../../errors.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import { actorLabel, authorize } from '../../applications/applications.policy.ts';
 import { parseInput } from '../../applications/applications.schemas.ts';
+import { raisePublicVersion } from '../../catalogue/catalogue.repository.ts';
 import { findOwner, insertAttachment } from '../attachments.repository.ts';
 import { FILE_TYPES, checkFile } from '../domain/file-types.ts';
 import type { AttachmentContext } from './context.ts';
@@ -41,6 +42,8 @@ export async function addAttachment(ctx: AttachmentContext, input: unknown): Pro
       storage_key: `sha256:${stored.sha256}:${randomBytes(8).toString('hex')}`,
       created_at: now,
     });
+    // a published item's page lists its attachments: the public sees a change
+    if (i.ownerKind === 'catalogueItem' && owner.published) await raisePublicVersion(trx, owner.agencyId);
     await appendAudit(trx, {
       agencyId: owner.agencyId,
       actor: actorLabel(ctx.actor),

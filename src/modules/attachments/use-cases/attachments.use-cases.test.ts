@@ -77,6 +77,14 @@ describe.each(testDatabases())('attachments on $name', (target) => {
     await publishCatalogueItem(reviewer, { itemId: item.id });
     const listed = await listAttachments(ctx({ kind: 'public' }), { ownerKind: 'catalogueItem', ownerId: item.id });
     expect(listed.map((a) => a.filename)).toEqual(['d.pdf']);
+    // through another agency's portal URL the item is not found
+    expect((await listAttachments(ctx({ kind: 'public' }), { ownerKind: 'catalogueItem', ownerId: item.id, agencyId: g.a })).length).toBe(1);
+    expect((await refusal(listAttachments(ctx({ kind: 'public' }), { ownerKind: 'catalogueItem', ownerId: item.id, agencyId: g.b }))).code).toBe('attachment.notFound');
+    // an annex added once the item is public raises the agency's public version (the portal's kept pages follow it)
+    const version = async () => (await t.db.selectFrom('catalogue_public_versions').select('version').where('agency_id', '=', g.a).executeTakeFirst())?.version;
+    const before = await version();
+    await addAttachment(ctx(staff(1, g.a, 'clerk')), { ownerKind: 'catalogueItem', ownerId: item.id, filename: 'annex.pdf', mime: 'application/pdf', bytes: PDF });
+    expect(await version()).toBe((before ?? 0) + 1);
     expect((await getAttachment(ctx({ kind: 'public' }), { attachmentId: draftFile.id })).size).toBe(PDF.length);
     expect((await refusal(listAttachments(ctx(other), { ownerKind: 'application', ownerId: id }))).code).toBe('access.denied');
   });

@@ -23,4 +23,11 @@ describe('search terms', () => {
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['预算', '预算']);
     expect(parts.map((p) => p.text).join('')).toBe('…024年部门预算的说明。本部门预算包…');
   });
+
+  it('a snippet matches letters folded as the index folds them (case, full-width), and shows the original text', () => {
+    const parts = snippet('附件：ＰＤＦ版与Pdf版记录', ['pdf'], 20);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['ＰＤＦ', 'Pdf']);
+    // a character whose folded form is longer (㍻ → 平成) cannot be matched position by position: no marks
+    expect(snippet('㍻记录中的PDF', ['pdf']).some((p) => p.hit)).toBe(false);
+  });
 });

@@ -14,6 +14,14 @@ export function normaliseSearchText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/** normaliseSearchText of one character; ASCII and the common CJK ideographs (unchanged by NFKC) skip the tables. */
+function normaliseChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  if (code >= 0x4e00 && code <= 0x9fff) return ch;
+  return normaliseSearchText(ch);
+}
+
 /** Runs of Han characters and runs of other letters/digits, in order. */
 function runs(text: string): { han: boolean; text: string }[] {
   const out: { han: boolean; text: string }[] = [];
@@ -91,15 +99,22 @@ export interface SnippetPart {
  */
 export function snippet(text: string, phrases: readonly string[], radius = 40): SnippetPart[] {
   const chars = Array.from(text);
-  const lower = chars.map((c) => normaliseSearchText(c));
-  if (lower.some((c) => Array.from(c).length !== 1)) return [{ text: chars.slice(0, radius * 2).join(''), hit: false }];
-  const haystack = lower.join('');
-  const hay = Array.from(haystack);
+  const hay = new Array<string>(chars.length);
+  for (let i = 0; i < chars.length; i++) {
+    const folded = normaliseChar(chars[i]!);
+    if (folded.length !== 1 && Array.from(folded).length !== 1) return [{ text: chars.slice(0, radius * 2).join(''), hit: false }];
+    hay[i] = folded;
+  }
   const hits: [number, number][] = [];
   for (const phrase of phrases) {
     const needle = Array.from(phrase);
+    if (needle.length === 0) continue;
+    const first = needle[0];
     for (let i = 0; i + needle.length <= hay.length; i++) {
-      if (needle.every((c, k) => hay[i + k] === c)) hits.push([i, i + needle.length]);
+      if (hay[i] !== first) continue;
+      let k = 1;
+      while (k < needle.length && hay[i + k] === needle[k]) k++;
+      if (k === needle.length) hits.push([i, i + needle.length]);
     }
   }
   hits.sort((a, b) => a[0] - b[0]);

@@ -8,10 +8,9 @@ import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AuditDetails } from '../../audit/domain/chain.ts';
 import { actorLabel, authorize, type Action } from '../../applications/applications.policy.ts';
 import type { UseCaseContext } from '../../applications/use-cases/context.ts';
-import { findItem, replaceTerms, updateItem } from '../catalogue.repository.ts';
+import { findItem, raisePublicVersion, replaceTerms, updateItem } from '../catalogue.repository.ts';
 import { indexTerms } from '../domain/bigrams.ts';
 import { CATALOGUE_STATE_LABELS, CATALOGUE_STEP_LABELS, nextState, type CatalogueStep } from '../domain/life-cycle.ts';
-import { publicCatalogueChanged } from '../public-changes.ts';
 import { itemView, type CatalogueItemView } from './catalogue-views.ts';
 
 export function catalogueNotFound(): AppError {
@@ -61,8 +60,8 @@ export async function changeItem(ctx: UseCaseContext, change: CatalogueChange): 
       details: { indexNumber: row.index_number, from: row.state, to: state, ...change.details } as AuditDetails,
       at: now,
     });
-    return { view: itemView(updated, today, ctx.calendar), wasPublic: row.state === 'published' || updated.state === 'published' };
+    if (row.state === 'published' || updated.state === 'published') await raisePublicVersion(trx, row.agency_id);
+    return itemView(updated, today, ctx.calendar);
   });
-  if (changed.wasPublic) publicCatalogueChanged(changed.view.agencyId); // after the commit: readers see the change
-  return changed.view;
+  return changed;
 }

@@ -1,7 +1,7 @@
 import { authorize } from '../../applications/applications.policy.ts';
 import { parseInput } from '../../applications/applications.schemas.ts';
 import type { UseCaseContext } from '../../applications/use-cases/context.ts';
-import { countByCategory, listItemRows, recentIssuingBodies } from '../catalogue.repository.ts';
+import { countByCategory, listItemRows, mostUsedIssuingBodies } from '../catalogue.repository.ts';
 import { agencyCatalogueSchema, listItemsSchema } from '../catalogue.schemas.ts';
 import type { CatalogueState } from '../domain/life-cycle.ts';
 import { itemView, type CatalogueItemView } from './catalogue-views.ts';
@@ -60,10 +60,14 @@ export async function countCatalogueItemsByCategory(ctx: UseCaseContext, input: 
   return countByCategory(ctx.db, i.agencyId, publishedOnly);
 }
 
-/** The issuing bodies of the agency's `sample` newest items (the public's: published only), for the filter. */
-export async function listRecentIssuingBodies(ctx: UseCaseContext, input: { readonly agencyId: number; readonly sample: number }): Promise<string[]> {
+/**
+ * The issuing bodies (发布机构) the agency's items name (the public's: published items only), for the filter: the
+ * `limit` most used (at most 1,000), in Chinese order.
+ */
+export async function listIssuingBodyChoices(ctx: UseCaseContext, input: { readonly agencyId: number; readonly limit: number }): Promise<string[]> {
   const i = parseInput(agencyCatalogueSchema, { agencyId: input.agencyId });
   const publishedOnly = ctx.actor.kind === 'public';
   if (!publishedOnly) await authorize(ctx.db, ctx.actor, 'catalogue.read', i.agencyId);
-  return recentIssuingBodies(ctx.db, i.agencyId, publishedOnly, Math.max(1, Math.min(1000, Math.trunc(input.sample))));
+  const used = await mostUsedIssuingBodies(ctx.db, i.agencyId, publishedOnly, Math.max(1, Math.min(1000, Math.trunc(input.limit))));
+  return used.map((u) => u.issuingBody).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }

@@ -5,7 +5,16 @@
  */
 import type { ApplicationEvent, EventType } from '../../applications/domain/index.ts';
 
-export const LETTER_KINDS = ['supplementNotice', 'consultationRequest', 'extensionNotice', 'feeNotice', 'reply', 'withdrawalConfirmation'] as const;
+export const LETTER_KINDS = [
+  'supplementNotice',
+  'consultationRequest',
+  'extensionNotice',
+  'feeNotice',
+  'reply',
+  'withdrawalConfirmation',
+  'supplementLapseNotice',
+  'feeLapseNotice',
+] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** Who receives the letter: the applicant sees his letters on the status page; a consulted third party's never. */
@@ -14,6 +23,8 @@ export type LetterAddressee = 'applicant' | 'thirdParty';
 export interface LetterKindDef {
   readonly kind: LetterKind;
   readonly title: string;
+  /** How the screens name the kind when its title is not enough (two kinds print 视为放弃申请告知书); else the title. */
+  readonly label?: string;
   /** Where the letter comes from in the law (shown on the template screens; the default text cites it too). */
   readonly basis: string;
   readonly event: EventType;
@@ -29,7 +40,35 @@ export const LETTER_KIND_DEFS: Readonly<Record<LetterKind, LetterKindDef>> = {
   feeNotice: { kind: 'feeNotice', title: '收费通知书', basis: '《条例》第四十二条，《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）', event: 'feeNoticeIssued', addressee: 'applicant', remedies: true },
   reply: { kind: 'reply', title: '政府信息公开申请答复书', basis: '《条例》第三十六条至第三十九条', event: 'replied', addressee: 'applicant', remedies: true },
   withdrawalConfirmation: { kind: 'withdrawalConfirmation', title: '撤回申请确认书', basis: '申请人撤回申请（年度报告表三（六）3 其他）', event: 'withdrawn', addressee: 'applicant', remedies: false },
+  // Issued by the lapse job: deemed abandonment ends handling without a reply, an act the applicant may contest (Art. 51).
+  supplementLapseNotice: {
+    kind: 'supplementLapseNotice',
+    title: '视为放弃申请告知书',
+    label: '视为放弃申请告知书（逾期未补正）',
+    basis: '《条例》第三十条',
+    event: 'supplementLapsed',
+    addressee: 'applicant',
+    remedies: true,
+  },
+  feeLapseNotice: {
+    kind: 'feeLapseNotice',
+    title: '视为放弃申请告知书',
+    label: '视为放弃申请告知书（逾期未缴费）',
+    basis: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+    event: 'feeLapsed',
+    addressee: 'applicant',
+    remedies: true,
+  },
 };
+
+/** The letters of deemed abandonment, which the lapse job issues as gongkai itself. */
+export const LAPSE_LETTER_KINDS: readonly LetterKind[] = ['supplementLapseNotice', 'feeLapseNotice'];
+
+/** The kind's name on the screens: its label, else its title. */
+export function letterKindLabel(kind: LetterKind): string {
+  const def = LETTER_KIND_DEFS[kind];
+  return def.label ?? def.title;
+}
 
 export function isLetterKind(value: unknown): value is LetterKind {
   return typeof value === 'string' && (LETTER_KINDS as readonly string[]).includes(value);

@@ -113,6 +113,20 @@ export function letterValues(kind: LetterKind, source: LetterSource, calendar: W
       break;
     case 'withdrawalConfirmation':
       break;
+    case 'supplementLapseNotice':
+      // Art. 30: the state keeps the notice and its term; the lapse event is dated the day after the term.
+      if (stateAfter.supplement) {
+        values.通知日期 = chineseDate(stateAfter.supplement.requestedOn);
+        values.补正期限 = chineseDate(stateAfter.supplement.termEnds);
+      }
+      break;
+    case 'feeLapseNotice':
+      if (stateAfter.fee) {
+        values.通知日期 = chineseDate(stateAfter.fee.issuedOn);
+        values.收费金额 = String(stateAfter.fee.amount);
+        values.缴费期限 = chineseDate(calendar.addWorkingDays(stateAfter.fee.noticeReceivedOn, FEE_PAYMENT_WORKING_DAYS));
+      }
+      break;
   }
   return values;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_TEMPLATES } from './default-templates.ts';
 import { LETTER_KIND_DEFS, LETTER_KINDS, letterKindFor, type LetterKind } from './kinds.ts';
 import { letterValues, reconsiderationBody } from './letter-values.ts';
 import { checkTemplate, fillTemplate, placeholdersFor } from './placeholders.ts';
+import { sampleValues } from './sample-values.ts';
 
 const calendar = loadCalendar();
 const RECEIVED = '2025-03-03';
@@ -35,6 +36,16 @@ function letter(kind: LetterKind, outcome: OutcomeId = 'disclosed', template = D
       note: {},
     },
     withdrawalConfirmation: { before: [], event: { type: 'withdrawn', date: '2025-03-12' }, note: {} },
+    supplementLapseNotice: {
+      before: [{ type: 'supplementRequested', date: '2025-03-05', termEnds: '2025-03-20' }],
+      event: { type: 'supplementLapsed', date: '2025-03-21' },
+      note: {},
+    },
+    feeLapseNotice: {
+      before: [{ type: 'feeNoticeIssued', date: '2025-03-10', noticeReceivedOn: '2025-03-11', charge: { standard: 'perVolume', pages: 40 } }],
+      event: { type: 'feeLapsed', date: calendar.addWorkingDays(calendar.addWorkingDays('2025-03-11', 20), 1) },
+      note: {},
+    },
   };
   const h = history[kind];
   const state = stateAfter([...h.before, h.event]);
@@ -49,6 +60,8 @@ const ARTICLES: Record<LetterKind, string[]> = {
   feeNotice: ['第四十二条', '国办函〔2020〕109号'],
   reply: ['第三十六条'],
   withdrawalConfirmation: ['撤回'],
+  supplementLapseNotice: ['第三十条', '视为放弃申请'],
+  feeLapseNotice: ['《政府信息公开信息处理费管理办法》', '国办函〔2020〕109号', '视为放弃申请'],
 };
 
 describe('the default letters', () => {
@@ -108,6 +121,23 @@ describe('the default letters', () => {
     expect(text).toContain('《条例》第三十六条'); // the basis the clerk recorded
   });
 
+  it('the supplement lapse letter names the notice, the term that passed, and ends handling (Art. 30)', () => {
+    const text = letter('supplementLapseNotice');
+    expect(text).toContain('已于2025年3月5日向您发出补正申请告知书');
+    expect(text).toContain('请您于2025年3月20日前补正');
+    expect(text).toContain('不再处理该政府信息公开申请');
+    expect(text.endsWith('示范市财政局（盖章）\n2025年3月21日')).toBe(true);
+    expect(LETTER_KIND_DEFS.supplementLapseNotice.title).toBe('视为放弃申请告知书');
+  });
+
+  it('the fee lapse letter names the amount and the last day to pay (办法)', () => {
+    const text = letter('feeLapseNotice');
+    expect(text).toContain('应缴信息处理费100元');
+    expect(text).toContain(`缴费期限至${calendar.addWorkingDays('2025-03-11', 20).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`);
+    expect(text).toContain('逾期未缴纳的，视为放弃申请');
+    expect(LETTER_KIND_DEFS.feeLapseNotice.title).toBe('视为放弃申请告知书');
+  });
+
   it('ends with the agency, its seal and the date, which the layout prints apart', () => {
     const text = letter('reply');
     const layout = letterLayout(text);
@@ -123,6 +153,10 @@ describe('which event issues which letter', () => {
     expect(letterKindFor({ type: 'consultationStarted', date: RECEIVED, party: 'otherAgency' })).toBeNull();
     expect(letterKindFor({ type: 'replied', date: RECEIVED, outcome: 'disclosed', legalBasis: 'x' })).toBe('reply');
     expect(letterKindFor({ type: 'delivered', date: RECEIVED })).toBeNull();
+    // deemed abandonment tells the applicant (Art. 30, 办法); a silent consultation goes on without a letter
+    expect(letterKindFor({ type: 'supplementLapsed', date: RECEIVED })).toBe('supplementLapseNotice');
+    expect(letterKindFor({ type: 'feeLapsed', date: RECEIVED })).toBe('feeLapseNotice');
+    expect(letterKindFor({ type: 'consultationLapsed', date: RECEIVED })).toBeNull();
   });
 });
 
@@ -163,8 +197,27 @@ describe('template checks', () => {
     expect(codes('withdrawalConfirmation', '  ')).toEqual([['letter.template.empty', null]]);
   });
 
+  it('refuses a lapse template without its term or without the remedies', () => {
+    expect(codes('supplementLapseNotice', DEFAULT_TEMPLATES.supplementLapseNotice.replace(/\{\{补正期限\}\}/g, ''))).toEqual([['letter.template.missingPlaceholder', '{{补正期限}}']]);
+    expect(codes('feeLapseNotice', DEFAULT_TEMPLATES.feeLapseNotice.replace(/行政诉讼/g, '起诉'))).toEqual([['letter.template.remediesMissing', null]]);
+  });
+
   it('fills only known placeholders and keeps single braces as text', () => {
     expect(fillTemplate('{a} {{申请人}} {{补正事项}}', { 申请人: '张三' })).toBe('{a} 张三 —');
     expect(placeholdersFor('consultationRequest')).not.toContain('申请人');
+  });
+});
+
+describe('sample values for the preview', () => {
+  it.each(LETTER_KINDS)('%s: the default template filled with samples leaves no placeholder empty', (kind) => {
+    const values = sampleValues(kind, agency, '2025-06-30');
+    expect(Object.keys(values).sort()).toEqual([...placeholdersFor(kind)].sort());
+    const text = composeLetter(DEFAULT_TEMPLATES[kind], values, { agencyName: agency.name, date: '2025-06-30' });
+    expect(text).not.toMatch(/\{\{|\}\}|—/);
+  });
+
+  it("uses the agency's own particulars and today's date", () => {
+    const values = sampleValues('reply', agency, '2025-06-30');
+    expect([values.机关名称, values.联系电话, values.复议机关, values.办理日期]).toEqual(['示范市财政局', '0599-83601234', '示范市人民政府', '2025年6月30日']);
   });
 });

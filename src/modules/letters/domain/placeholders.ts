@@ -11,32 +11,44 @@ interface PlaceholderDef {
   readonly kinds?: readonly LetterKind[];
 }
 
+/** Every kind addressed to the applicant (the third party's letter may not name him, Art. 32). */
+const APPLICANT_LETTERS = [
+  'supplementNotice',
+  'extensionNotice',
+  'feeNotice',
+  'reply',
+  'withdrawalConfirmation',
+  'supplementLapseNotice',
+  'feeLapseNotice',
+] as const satisfies readonly LetterKind[];
+
 export const PLACEHOLDERS = {
   机关名称: { description: '作出告知的行政机关名称' },
   公开工作机构: { description: '政府信息公开工作机构名称' },
   机关地址: { description: '政府信息公开工作机构地址' },
   联系电话: { description: '政府信息公开工作机构电话' },
   电子邮箱: { description: '政府信息公开工作机构电子邮箱' },
-  申请人: { description: '申请人姓名或名称', kinds: ['supplementNotice', 'extensionNotice', 'feeNotice', 'reply', 'withdrawalConfirmation'] },
-  跟踪码: { description: '申请的查询码', kinds: ['supplementNotice', 'extensionNotice', 'feeNotice', 'reply', 'withdrawalConfirmation'] },
+  申请人: { description: '申请人姓名或名称', kinds: APPLICANT_LETTERS },
+  跟踪码: { description: '申请的查询码', kinds: APPLICANT_LETTERS },
   收到日期: { description: '收到申请的日期（《条例》第三十一条）' },
   申请内容: { description: '申请获取的政府信息的描述' },
   办理日期: { description: '本告知书的日期' },
   答复期限: { description: '本环节办理后的答复期限', kinds: ['extensionNotice', 'feeNotice'] },
   补正事项: { description: '需要补正的事项', kinds: ['supplementNotice'] },
-  补正期限: { description: '补正期限的截止日期', kinds: ['supplementNotice'] },
+  补正期限: { description: '补正期限的截止日期', kinds: ['supplementNotice', 'supplementLapseNotice'] },
   被征求意见方: { description: '被征求意见的第三方名称', kinds: ['consultationRequest'] },
   征求意见期限: { description: '第三方提出意见的截止日期（15个工作日）', kinds: ['consultationRequest'] },
   延长天数: { description: '延长的工作日数', kinds: ['extensionNotice'] },
   延期理由: { description: '延期答复的理由', kinds: ['extensionNotice'] },
-  收费金额: { description: '信息处理费金额（元）', kinds: ['feeNotice'] },
+  收费金额: { description: '信息处理费金额（元）', kinds: ['feeNotice', 'feeLapseNotice'] },
   收费标准: { description: '计收标准及其依据（按件或按量）', kinds: ['feeNotice'] },
-  缴费期限: { description: '缴费期限的最后一日', kinds: ['feeNotice'] },
+  缴费期限: { description: '缴费期限的最后一日', kinds: ['feeNotice', 'feeLapseNotice'] },
+  通知日期: { description: '补正申请告知书或收费通知书的日期', kinds: ['supplementLapseNotice', 'feeLapseNotice'] },
   答复结果: { description: '办理结果（年度报告表三的结果名称）', kinds: ['reply'] },
   答复内容: { description: '该办理结果的标准答复用语', kinds: ['reply'] },
   答复条款: { description: '该办理结果所依据的《条例》条款', kinds: ['reply'] },
   法律依据: { description: '经办人作出答复时填写的法律依据', kinds: ['reply'] },
-  复议机关: { description: '行政复议机关（按机关隶属关系确定）', kinds: ['feeNotice', 'reply'] },
+  复议机关: { description: '行政复议机关（按机关隶属关系确定）', kinds: ['feeNotice', 'reply', 'supplementLapseNotice', 'feeLapseNotice'] },
 } as const satisfies Record<string, PlaceholderDef>;
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
@@ -63,6 +75,8 @@ export const REQUIRED_PLACEHOLDERS: Readonly<Record<LetterKind, readonly Placeho
   feeNotice: ['收费金额', '缴费期限'],
   reply: ['答复结果', '答复内容', '法律依据'],
   withdrawalConfirmation: [],
+  supplementLapseNotice: ['补正期限'],
+  feeLapseNotice: ['缴费期限'],
 };
 
 /** Words whose absence means the letter no longer tells the applicant how to object (Art. 51). */

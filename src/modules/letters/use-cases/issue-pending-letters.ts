@@ -1,7 +1,6 @@
 import { CalendarError } from '../../calendar/domain/calendar.ts';
-import { findAgency } from '../../agencies/agencies.repository.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import { actorLabel, authorize } from '../../applications/applications.policy.ts';
+import { actorLabel, authorize, type Action } from '../../applications/applications.policy.ts';
 import { findApplication, listEvents } from '../../applications/applications.repository.ts';
 import { eventFromRow, RECEIVED_EVENT, safeDueDate, stateFromRows } from '../../applications/use-cases/application-state.ts';
 import type { UseCaseContext } from '../../applications/use-cases/context.ts';
@@ -9,10 +8,11 @@ import { notFound } from '../../applications/use-cases/transition.ts';
 import { AppError, isErrorCode } from '../../../errors.ts';
 import { composeLetter } from '../domain/compose-letter.ts';
 import { DEFAULT_TEMPLATES } from '../domain/default-templates.ts';
-import { LETTER_KIND_DEFS, letterKindFor } from '../domain/kinds.ts';
-import { letterValues, reconsiderationBody, type LetterAgency } from '../domain/letter-values.ts';
+import { LETTER_KIND_DEFS, letterKindFor, type LetterKind } from '../domain/kinds.ts';
+import { letterValues } from '../domain/letter-values.ts';
 import { insertLetterRow, listLetterRows, listTemplateRows } from '../letters.repository.ts';
 import { applicationRefSchema, parseInput } from '../letters.schemas.ts';
+import { letterAgency } from './letter-agency.ts';
 import { letterSummary, type LetterSummary } from './letter-views.ts';
 
 /**
@@ -20,34 +20,36 @@ import { letterSummary, type LetterSummary } from './letter-views.ts';
  * default) filled in and frozen in table letters, with an audit entry each. Idempotent: a second call issues nothing.
  * Each letter is dated the day of its event. The application row is locked, so two calls at once do not both issue.
  */
-export async function issuePendingLetters(ctx: UseCaseContext, input: unknown): Promise<{ readonly issued: readonly LetterSummary[] }> {
+export async function issuePendingLetters(ctx: UseCaseContext, input: unknown): Promise<IssuedLetters> {
   const i = parseInput(applicationRefSchema, input);
+  return issueLetters(ctx, i.applicationId, 'application.handle', () => true);
+}
+
+export interface IssuedLetters {
+  readonly issued: readonly LetterSummary[];
+}
+
+/**
+ * The work of issuePendingLetters for an actor allowed `action` in the application's agency, limited to the kinds
+ * `wanted` accepts (the lapse job issues only its own letters: issue-lapse-letters.ts).
+ */
+export async function issueLetters(ctx: UseCaseContext, applicationId: number, action: Action, wanted: (kind: LetterKind) => boolean): Promise<IssuedLetters> {
   const today = ctx.clock.today();
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findApplication(trx, i.applicationId, { lock: true });
+    const row = await findApplication(trx, applicationId, { lock: true });
     if (!row) throw notFound();
-    await authorize(trx, ctx.actor, 'application.handle', row.agency_id);
+    await authorize(trx, ctx.actor, action, row.agency_id);
     const events = await listEvents(trx, row.id);
     const issuedKeys = new Set((await listLetterRows(trx, row.id)).map((l) => `${l.event_id}:${l.kind}`));
     const pending = events.flatMap((eventRow, index) => {
       if (eventRow.type === RECEIVED_EVENT) return [];
       const event = eventFromRow(eventRow);
       const kind = letterKindFor(event);
-      return kind === null || issuedKeys.has(`${eventRow.id}:${kind}`) ? [] : [{ eventRow, index, event, kind }];
+      return kind === null || !wanted(kind) || issuedKeys.has(`${eventRow.id}:${kind}`) ? [] : [{ eventRow, index, event, kind }];
     });
     if (pending.length === 0) return { issued: [] };
 
-    const agencyRow = await findAgency(trx, row.agency_id);
-    if (!agencyRow) throw new AppError('agency.notFound', '找不到该申请所属的机关。');
-    const parent = agencyRow.parent_id === null ? null : ((await findAgency(trx, agencyRow.parent_id)) ?? null);
-    const agency: LetterAgency = {
-      name: agencyRow.name,
-      officeName: agencyRow.office_name,
-      officeAddress: agencyRow.office_address,
-      officePhone: agencyRow.office_phone,
-      officeEmail: agencyRow.office_email,
-      reconsiderationBody: reconsiderationBody(agencyRow.kind, parent && { name: parent.name, kind: parent.kind }),
-    };
+    const agency = await letterAgency(trx, row.agency_id);
     const templates = new Map((await listTemplateRows(trx, row.agency_id)).map((t) => [t.kind, t.body]));
     const now = ctx.clock.now().toISOString();
     const actor = actorLabel(ctx.actor);

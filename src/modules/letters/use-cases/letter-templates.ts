@@ -8,7 +8,7 @@ import { appendAudit } from '../../audit/audit.repository.ts';
 import { actorLabel, authorize } from '../../applications/applications.policy.ts';
 import type { UseCaseContext } from '../../applications/use-cases/context.ts';
 import { DEFAULT_TEMPLATES } from '../domain/default-templates.ts';
-import { LETTER_KIND_DEFS, LETTER_KINDS, type LetterKind } from '../domain/kinds.ts';
+import { LETTER_KIND_DEFS, LETTER_KINDS, letterKindLabel, type LetterKind } from '../domain/kinds.ts';
 import { checkTemplate } from '../domain/placeholders.ts';
 import { deleteTemplateRow, findTemplateRow, listTemplateRows, upsertTemplateRow } from '../letters.repository.ts';
 import { agencyRefSchema, parseInput, saveTemplateSchema, templateRefSchema } from '../letters.schemas.ts';
@@ -16,6 +16,8 @@ import { agencyRefSchema, parseInput, saveTemplateSchema, templateRefSchema } fr
 export interface LetterTemplateView {
   readonly kind: LetterKind;
   readonly title: string;
+  /** the name on the screens (the title, or the title with what sets the kind apart) */
+  readonly label: string;
   readonly basis: string;
   readonly body: string;
   /** false: the shipped default applies */
@@ -29,6 +31,7 @@ function view(kind: LetterKind, row: { body: string; updated_by: string; updated
   return {
     kind,
     title: def.title,
+    label: letterKindLabel(kind),
     basis: def.basis,
     body: row?.body ?? DEFAULT_TEMPLATES[kind],
     custom: row !== undefined,
@@ -50,17 +53,26 @@ export async function getLetterTemplate(ctx: UseCaseContext, input: unknown): Pr
   return view(i.kind, await findTemplateRow(ctx.db, i.agencyId, i.kind));
 }
 
-export async function saveLetterTemplate(ctx: UseCaseContext, input: unknown): Promise<LetterTemplateView> {
-  const i = parseInput(saveTemplateSchema, input);
-  await authorize(ctx.db, ctx.actor, 'agency.update', i.agencyId);
-  const body = i.body.replace(/\r\n?/g, '\n');
-  const problems = checkTemplate(i.kind, body);
+/**
+ * The body with its line ends normalised, or `input.invalid` naming field `body` and every problem (an unknown,
+ * malformed or missing placeholder, the remedies left out). Saving and the preview refuse alike.
+ */
+export function checkedTemplateBody(kind: LetterKind, raw: string): string {
+  const body = raw.replace(/\r\n?/g, '\n');
+  const problems = checkTemplate(kind, body);
   const first = problems[0];
   if (first) {
     throw new AppError('input.invalid', first.message, {
       issues: problems.map((p) => ({ path: 'body', message: p.message, code: p.code, ...(p.placeholder ? { placeholder: p.placeholder } : {}) })),
     });
   }
+  return body;
+}
+
+export async function saveLetterTemplate(ctx: UseCaseContext, input: unknown): Promise<LetterTemplateView> {
+  const i = parseInput(saveTemplateSchema, input);
+  await authorize(ctx.db, ctx.actor, 'agency.update', i.agencyId);
+  const body = checkedTemplateBody(i.kind, i.body);
   const now = ctx.clock.now().toISOString();
   const actor = actorLabel(ctx.actor);
   await ctx.db.transaction().execute(async (trx) => {
