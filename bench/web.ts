@@ -63,7 +63,7 @@ export const web: Benchmark = {
         runs.push(row);
         line(formatRow(row));
       }
-      startup.push({ label: `${count(data.items)} items, ${count(data.agencies.length)} agencies (after building it)`, ms: server.readyMs });
+      startup.push({ label: `${count(data.items)} items, ${count(data.agencies.length)} agencies, WORKERS=${WORKERS} (after building it)`, ms: server.readyMs });
     } finally {
       await server.stop();
     }

@@ -14,6 +14,7 @@ import { publicApiRoutes } from './api/public-api.routes.ts';
 import { openApiRoutes } from './api/openapi.routes.ts';
 import { staffApiRoutes } from './api/staff-api.routes.ts';
 import type { AppDeps } from './app-deps.ts';
+import { assetRoutes } from './assets.routes.ts';
 import { checkerRoutes, MAX_UPLOAD_BYTES } from './checker/checker.routes.ts';
 import { rememberTextSize } from './display-prefs.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
@@ -78,6 +79,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installErrorHandlers(app);
 
   const limiter = new TokenBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  await app.register(assetRoutes);
   await app.register(checkerRoutes, { limiter });
   if (options.db === undefined) {
     app.get('/', async (_request, reply) => reply.redirect('/checker'));

@@ -42,7 +42,9 @@ describe.each(testDatabases())('the public portal pages ($name)', (target) => {
       expect($('meta[name=viewport]').length, url).toBe(1);
       expect(res.body, url).not.toMatch(/(?:src|href|action)\s*=\s*["']?(?:https?:)?\/\//i);
       expect(res.body, url).not.toMatch(/url\(\s*['"]?(?:https?:)?\/\//i);
-      expect($('script[src], link[rel=stylesheet]').length, url).toBe(0);
+      // the one stylesheet and no script file, both from this server's own path
+      expect($('script[src]').length, url).toBe(0);
+      expect($('link[rel=stylesheet]').map((_, l) => $(l).attr('href')).get(), url).toEqual([expect.stringMatching(/^\/assets\/site\.css\?v=/)]);
     }
   });
 

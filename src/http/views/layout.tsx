@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { DEFAULT_PAGE_CONTEXT, textToggleHref, type PageContext } from './page-context.ts';
-import { SITE_CSS } from './site-css.ts';
+import { SITE_CSS_PATH } from './site-css.ts';
 
 export interface LayoutProps {
   readonly title: string;
@@ -25,7 +25,8 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: SITE_CSS + (props.css ?? '') }} />
+        <link rel="stylesheet" href={SITE_CSS_PATH} />
+        {props.css ? <style dangerouslySetInnerHTML={{ __html: props.css }} /> : null}
       </head>
       <body>
         <a class="skip" href="#main">

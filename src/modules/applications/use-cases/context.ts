@@ -24,7 +24,21 @@ export interface UseCaseContext {
 /** The real clock; `timeZone` is config.timeZone (Asia/Shanghai by default). */
 export function systemClock(timeZone: string): Clock {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return { now: () => new Date(), today: () => format.format(new Date()) };
+  // Formatting costs microseconds and every page asks, so the day is kept for the rest of the UTC minute: a
+  // midnight falls on a whole minute in every time zone (offsets are whole minutes), so this is exact.
+  let day = '';
+  let until = 0;
+  return {
+    now: () => new Date(),
+    today: () => {
+      const now = Date.now();
+      if (now >= until) {
+        day = format.format(now);
+        until = Math.floor(now / 60_000) * 60_000 + 60_000;
+      }
+      return day;
+    },
+  };
 }
 
 /** A clock standing still on one date (tests, demo data, replays). */
