@@ -263,6 +263,7 @@ describe.each(testDatabases())('the staff office ($name)', (target) => {
       expect(res.statusCode).toBe(200);
       const $ = load(res.body);
       expect($('ol li').first().text()).toContain('收到申请');
+      expect($('ol li').first().text()).toContain('公众（网上提交）'); // who acted, in words, not a stored label
       const links = $('ul.steps-list a').map((_i, el) => $(el).attr('href')).get();
       expect(links).toContain(`/office/applications/${applicationId}?step=request-supplement#step-request-supplement`);
       expect(links).toContain(`/office/applications/${applicationId}?step=reply#step-reply`);
@@ -348,6 +349,7 @@ describe.each(testDatabases())('the staff office ($name)', (target) => {
       const page = await app.inject({ url: `/office/applications/${applicationId}`, headers: { cookie: clerk.cookie } });
       const $ = load(page.body);
       expect($('ol li').map((_i, el) => $(el).text()).get().join('|')).toMatch(/告知补正.*申请人补正.*批准延期答复.*作出答复/);
+      expect($('ol li').map((_i, el) => $(el).text()).get().join('|')).toContain('王经办（' + users.clerk + '）');
       expect($('ul.steps-list a').text()).toContain('登记送达');
       expect(page.body).not.toContain(HOSTILE);
     });

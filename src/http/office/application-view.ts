@@ -1,6 +1,7 @@
 /** The office's application page as every route shows it: the record, the steps allowed now, letters, attachments. */
 import type { FastifyRequest } from 'fastify';
 import type { getApplication } from '../../modules/applications/use-cases/get-application.ts';
+import { describeActors } from '../../modules/accounts/use-cases/describe-actors.ts';
 import { listLetters } from '../../modules/letters/use-cases/list-letters.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { pageContext } from '../display-prefs.ts';
@@ -31,6 +32,7 @@ export async function renderApplicationPage(
     application,
     steps: stepsAllowed(application.nextSteps, session.actor, application.agencyId),
     letters: await listLetters(staffContext(deps, session), { applicationId: application.id }),
+    actorNames: await describeActors(staffContext(deps, session), application.history.map((h) => h.actor)),
     attachments: await attachmentsSection(deps, request, owner, attachmentError),
     ...rest,
   });

@@ -14,8 +14,9 @@ import type { AppDeps } from '../app-deps.ts';
 import type { AgencyChoice } from '../views/office/dashboard-page.tsx';
 import { pageContext } from '../display-prefs.ts';
 import { ALL_AGENCIES, auditPage, type AuditFilter, type AuditPageProps } from '../views/office/audit-page.tsx';
-import { agencyChoices, html, parseId } from './office-context.ts';
+import { agencyChoices, html, parseId, staffContext } from './office-context.ts';
 import { sessionOf } from './session.ts';
+import { describeActors } from '../../modules/accounts/use-cases/describe-actors.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 const MAX_PAGE = 100_000;
@@ -122,6 +123,7 @@ export function auditRoutes(deps: AppDeps) {
         filter,
         actions: await auditActions(deps.db, scope),
         rows: found.rows,
+        actorNames: await describeActors(staffContext(deps, session), found.rows.map((r) => r.actor)),
         total: found.total,
         page,
         pageSize: AUDIT_PAGE_SIZE,

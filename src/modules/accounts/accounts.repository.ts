@@ -14,6 +14,18 @@ export async function findUser(db: Db, id: number): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Names of users by id (for showing who acted); ids that do not exist are simply absent. */
+export async function userNames(db: Db, ids: readonly number[]): Promise<{ id: number; username: string; display_name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', [...ids]).execute();
+}
+
+/** Names of API tokens by id. */
+export async function tokenNames(db: Db, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('api_tokens').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+}
+
 export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }

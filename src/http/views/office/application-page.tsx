@@ -20,6 +20,8 @@ export interface ApplicationPageProps extends OfficeFrame {
   readonly done?: string | null;
   /** the letters (告知书) issued so far; when not given, the section links to the letters page */
   readonly letters?: readonly LetterSummary[] | null;
+  /** who acted, by the label stored with each event (`user:12` → 李四（lisi）); the label itself when absent */
+  readonly actorNames?: ReadonlyMap<string, string>;
   /** the application's attachments and, for who may add one, the upload form */
   readonly attachments?: AttachmentsSectionProps;
 }
@@ -67,7 +69,7 @@ export function applicationPage(props: ApplicationPageProps): string {
       <ol>
         {a.history.map((h) => (
           <li>
-            {chineseDate(h.on)} {h.label} <span class="muted">（{h.actor}）</span>
+            {chineseDate(h.on)} {h.label} <span class="muted">（{props.actorNames?.get(h.actor) ?? h.actor}）</span>
           </li>
         ))}
       </ol>

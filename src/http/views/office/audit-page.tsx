@@ -32,6 +32,8 @@ export interface AuditPageProps extends OfficeFrame {
   /** the actions recorded in the agencies read (the action filter's choices) */
   readonly actions: readonly string[];
   readonly rows: readonly AuditLogRow[];
+  /** who acted, by the stored label (`user:12` → 李四（lisi）) */
+  readonly actorNames: ReadonlyMap<string, string>;
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
@@ -242,7 +244,10 @@ export function auditPage(props: AuditPageProps): string {
                   <tr>
                     <td>{r.seq}</td>
                     <td class="nowrap">{beijingTime(r.at)}</td>
-                    <td>{r.actor}</td>
+                    <td>
+                      {props.actorNames.get(r.actor) ?? r.actor}
+                      {props.actorNames.get(r.actor) && props.actorNames.get(r.actor) !== r.actor ? <span class="muted"> {r.actor}</span> : null}
+                    </td>
                     <td>
                       {actionLabel(r.action) !== r.action ? `${actionLabel(r.action)} ` : ''}
                       <code>{r.action}</code>
