@@ -9,6 +9,7 @@ import { ROLE_LABELS, ROLES } from '../../modules/accounts/policy.ts';
 import { closeRenderer } from '../../modules/annual-report/render/index.ts';
 import { DEMO_CITY } from '../../modules/demo/demo-hierarchy.ts';
 import { DEMO_PASSWORDS, demoUsername, ensureDemoData } from '../../modules/demo/seed-demo.ts';
+import { DiskAttachmentStore } from '../../modules/attachments/disk-attachment-store.ts';
 import { CliExit } from '../exit.ts';
 import { asCliExit, migrateOrExit } from './migrate.ts';
 
@@ -30,7 +31,7 @@ export function registerServe(program: Command): void {
       await migrateOrExit({ handle, shownUrl });
       let seeded;
       try {
-        seeded = await ensureDemoData(handle.db);
+        seeded = await ensureDemoData(handle.db, { attachments: { store: new DiskAttachmentStore(config.attachmentsDir), maxBytes: config.maxUploadBytes } });
       } catch (error) {
         await handle.destroy();
         throw asCliExit(error, shownUrl);

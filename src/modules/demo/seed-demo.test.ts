@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases, useTestDatabase } from '../../../test/support/databases.ts';
@@ -9,6 +12,7 @@ import { checkReport } from '../annual-report/domain/checks/index.ts';
 import { stateFromRows } from '../applications/use-cases/application-state.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { DEMO_PASSWORDS, DemoRefused, ensureDemoData, seedDemo } from './seed-demo.ts';
+import { DiskAttachmentStore } from '../attachments/disk-attachment-store.ts';
 
 const calendar = loadCalendar();
 const TODAY = '2025-03-15';
@@ -105,8 +109,23 @@ describe.each(testDatabases())('demo data on $name', (target) => {
   describe('first start', () => {
     const t = useTestDatabase(target);
 
-    it('ensureDemoData seeds a small demo into an empty database, once', async () => {
-      const summary = await ensureDemoData(t.db, { today: TODAY, calendar });
+    it('ensureDemoData seeds a small demo into an empty database, once, with Word annexes on the newest items', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-demo-files-'));
+      const store = new DiskAttachmentStore(dir);
+      const summary = await ensureDemoData(t.db, { today: TODAY, calendar, attachments: { store, maxBytes: 20 * 1024 * 1024 } });
+      const annexes = await t.db
+        .selectFrom('attachments')
+        .innerJoin('catalogue_items', 'catalogue_items.id', 'attachments.owner_id')
+        .select(['attachments.filename', 'attachments.mime', 'attachments.sha256', 'catalogue_items.state'])
+        .where('attachments.owner_kind', '=', 'catalogueItem')
+        .execute();
+      expect(annexes.length).toBe(2 * summary!.agencies.length);
+      for (const a of annexes) {
+        expect(a.state).toBe('published');
+        expect(a.filename).toMatch(/（正式文本）\.docx$/);
+        expect((await store.get(a.sha256)).subarray(0, 2).toString()).toBe('PK'); // a real .docx (a ZIP)
+      }
+      rmSync(dir, { recursive: true, force: true });
       expect(summary).not.toBeNull();
       expect(summary!.agencies.length).toBeGreaterThanOrEqual(3);
       expect(summary!.agencies.length).toBeLessThanOrEqual(5);

@@ -22,6 +22,7 @@ import { insertCatalogueInBulk, planCatalogueItems, publishThroughUseCases, type
 import { DEMO_CITY, MAX_DEMO_AGENCIES, planDemoAgencies } from './demo-hierarchy.ts';
 import { demoRows, demoSecret, demoTrackingCode } from './demo-rows.ts';
 import { countAgencies, insertAgencies, insertApplications, insertUserRoles, insertUsers } from './demo.repository.ts';
+import { attachDemoAnnexes, type DemoAttachments } from './demo-attachments.ts';
 
 /** The demo's passwords, one per role: published on purpose (README, `gongkai demo` output). */
 export const DEMO_PASSWORDS: Readonly<Record<Role, string>> = {
@@ -49,6 +50,8 @@ export interface SeedDemoOptions {
   readonly calendar?: WorkingCalendar;
   /** Called after each batch of applications. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Where uploads are kept: given, the newest published items of each agency get a demo annex (附件). */
+  readonly attachments?: DemoAttachments;
 }
 
 export interface DemoLogin {
@@ -157,6 +160,10 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
   } else {
     await db.transaction().execute((trx) => catalogueWork((i, year, plans) => insertCatalogueInBulk(trx, agencies[i]!, year, plans)));
   }
+  if (options.attachments) {
+    const clerks = agencies.map((a, i) => ({ id: a.id, clerk: actorOf(i, 'clerk') }));
+    await attachDemoAnnexes(db, options.attachments, clerks, today, calendar);
+  }
 
   const days = receiptDays(calendar, options.years, today);
   const planCtx: PlanContext = { random, calendar, today, agencies: agencies.map((a) => ({ name: a.name, regionCode: a.regionCode })) };
@@ -234,12 +241,16 @@ async function applyThroughUseCases(
  * First start: seeds a small demo (5 agencies, 300 applications over last year and this one, staff for each role)
  * when the database holds no agency at all; otherwise does nothing and returns null.
  */
-export async function ensureDemoData(db: Kysely<Database>, options: { readonly today?: string; readonly calendar?: WorkingCalendar } = {}): Promise<DemoSummary | null> {
+export async function ensureDemoData(
+  db: Kysely<Database>,
+  options: { readonly today?: string; readonly calendar?: WorkingCalendar; readonly attachments?: DemoAttachments } = {},
+): Promise<DemoSummary | null> {
   if ((await countAgencies(db)) > 0) return null;
   const calendar = options.calendar ?? loadCalendar();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const last = Math.min(Number(today.slice(0, 4)), calendar.years.to);
-  return withoutSyncPerCommit(db, () => seedDemo(db, { agencies: 5, applications: 300, years: [last - 1, last], seed: 2019, today, calendar }));
+  const files = options.attachments ? { attachments: options.attachments } : {};
+  return withoutSyncPerCommit(db, () => seedDemo(db, { agencies: 5, applications: 300, years: [last - 1, last], seed: 2019, today, calendar, ...files }));
 }
 
 /**
