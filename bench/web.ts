@@ -52,7 +52,7 @@ export const web: Benchmark = {
         ['search', 'search', 1, 'search'],
       ];
       for (const [label, kind, connections, goal] of plan) {
-        const load = await runLoad({ label, origin: server.origin, connections, seconds: run, warmUpSeconds: warmUp, path: paths[kind] });
+        const load = await runLoad({ label, origin: server.origin, connections, seconds: run, warmUpSeconds: warmUp, path: paths[kind], countKept: kind !== 'item' });
         const met = goal === 'page' ? load.perSecond >= GOALS.perSecond && load.p99 < GOALS.pageP99 : load.p95 < GOALS.searchP95;
         const row: WebRun = {
           load,
@@ -75,8 +75,13 @@ function formatRow(r: WebRun): string {
   const l = r.load;
   const fails = l.bad + l.errors > 0 ? `; ${l.bad} non-200, ${l.errors} errors (${l.timeouts} of them timeouts)` : '';
   return `  ${`${l.label}, ${l.connections} conn`.padEnd(30)} ${count(Math.round(l.perSecond)).padStart(6)}/s  p50 ${l.p50.toFixed(1)} ms  p95 ${l.p95.toFixed(1)} ms  ` +
-    `p99 ${l.p99.toFixed(1)} ms  max ${l.max.toFixed(0)} ms  (${count(l.requests)} requests, ${(l.meanBytes / 1024).toFixed(1)} KiB each, load ${r.loadAverage.toFixed(1)})  ` +
+    `p99 ${l.p99.toFixed(1)} ms  max ${l.max.toFixed(0)} ms  (${count(l.requests)} requests, ${(l.meanBytes / 1024).toFixed(1)} KiB each${kept(l)}, load ${r.loadAverage.toFixed(1)})  ` +
     `${r.goal} ${r.met === null ? '' : verdict(r.met)}${fails}`;
+}
+
+/** ", 72% from kept pages" when the server said so. */
+function kept(l: LoadRun): string {
+  return l.keptShare === null ? '' : `, ${Math.round(l.keptShare * 100)}% from kept pages`;
 }
 
 /** Random paths: list pages of any agency (half page 1, half any page), items anywhere, searches where the items are. */

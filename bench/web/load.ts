@@ -20,6 +20,8 @@ export interface LoadRun {
   readonly errors: number;
   readonly timeouts: number;
   readonly meanBytes: number;
+  /** the share of responses the server says it served from its kept pages (X-Page-Cache: hit), when asked */
+  readonly keptShare: number | null;
 }
 
 export interface LoadSpec {
@@ -30,15 +32,28 @@ export interface LoadSpec {
   readonly warmUpSeconds: number;
   /** a fresh path (with query) for each request */
   readonly path: () => string;
+  /** count the responses served from the server's kept pages (the X-Page-Cache header) */
+  readonly countKept?: boolean;
 }
 
-async function cannon(spec: LoadSpec, seconds: number, onResponse?: (status: number, bytes: number, ms: number) => void) {
+async function cannon(
+  spec: LoadSpec,
+  seconds: number,
+  onResponse?: (status: number, bytes: number, ms: number) => void,
+  onHeaders?: (headers: Record<string, unknown>) => void,
+) {
   const instance = autocannon({
     url: spec.origin,
     connections: spec.connections,
     duration: seconds,
     timeout: 10,
-    requests: [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: spec.path() }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req: object) => ({ ...req, path: spec.path() }),
+        ...(onHeaders ? { onResponse: (_status: number, _body: unknown, _context: unknown, headers: Record<string, unknown>) => onHeaders(headers) } : {}),
+      },
+    ],
   });
   if (onResponse) instance.on('response', (_client: unknown, status: number, bytes: number, ms: number) => onResponse(status, bytes, ms));
   return instance;
@@ -49,12 +64,25 @@ export async function runLoad(spec: LoadSpec): Promise<LoadRun> {
   const latencies: number[] = [];
   let bad = 0;
   let bytes = 0;
+  let kept = 0;
+  let told = 0;
   const started = performance.now();
-  const result = await cannon(spec, spec.seconds, (status, size, ms) => {
-    latencies.push(ms);
-    bytes += size;
-    if (status !== 200) bad++;
-  });
+  const countKept = spec.countKept
+    ? (headers: Record<string, unknown>) => {
+        told++;
+        if ((headers['X-Page-Cache'] ?? headers['x-page-cache']) === 'hit') kept++;
+      }
+    : undefined;
+  const result = await cannon(
+    spec,
+    spec.seconds,
+    (status, size, ms) => {
+      latencies.push(ms);
+      bytes += size;
+      if (status !== 200) bad++;
+    },
+    countKept,
+  );
   const wall = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
@@ -71,5 +99,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadRun> {
     errors: result.errors,
     timeouts: result.timeouts,
     meanBytes: latencies.length ? bytes / latencies.length : 0,
+    keptShare: spec.countKept && told > 0 ? kept / told : null,
   };
 }

@@ -17,7 +17,7 @@ const END = '<!-- /web:figures -->';
 export function webFigures(r: { machine: MachineInfo; data: WebDatabase; startup: readonly Startup[]; runs: readonly WebRun[]; seconds: number; workers: number }): string {
   const rows = r.runs.map(({ load: l, goal, met, loadAverage }) =>
     `| ${l.label} | ${l.connections} | ${count(Math.round(l.perSecond))} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} | ${l.max.toFixed(0)} | ` +
-    `${l.bad + l.errors} | ${loadAverage.toFixed(1)} | ${goal}: ${met === null ? '—' : verdict(met)} |`,
+    `${l.bad + l.errors} | ${l.keptShare === null ? '—' : `${Math.round(l.keptShare * 100)}%`} | ${loadAverage.toFixed(1)} | ${goal}: ${met === null ? '—' : verdict(met)} |`,
   );
   return [
     `Recorded ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- web\`:`,
@@ -30,8 +30,8 @@ export function webFigures(r: { machine: MachineInfo; data: WebDatabase; startup
       `Server: \`gongkai serve\` with WORKERS=${r.workers}, PAGE_CACHE_MB at its default. ` +
       `Each run ${r.seconds} s after a warm-up; latency from autocannon's own clock, every response counted.`,
     '',
-    '| load | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | failed (non-200, errors incl. 10 s timeouts) | load avg | goal |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| load | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | failed (non-200, errors incl. 10 s timeouts) | from kept pages | load avg | goal |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     '| start (`node bin/gongkai.js serve`, spawn to first 200 of GET /) | time | goal < 5 s |',

@@ -74,6 +74,23 @@ describe.each(testDatabases())('portal catalogue counts and kept pages on $name'
     }
   });
 
+  it('says whether a page came from the kept pages, and renders it afresh after a public change', async () => {
+    const { bureau } = portal.world;
+    const url = `/a/${bureau.code}/catalogue?category=9`;
+    await portal.app.inject({ url });
+    expect((await portal.app.inject({ url })).headers['x-page-cache']).toBe('hit');
+    const ctx = {
+      db: portal.db,
+      actor: { kind: 'staff', userId: 1, name: '测试编辑', roles: [{ agencyId: bureau.id, role: 'clerk' }] } as const,
+      clock: fixedClock(TODAY),
+      calendar: loadCalendar(),
+    };
+    await changeValidity(ctx, { itemId: portal.world.items.procurement, validity: 'repealed' });
+    const after = await portal.app.inject({ url });
+    expect(after.headers['x-page-cache']).toBe('miss');
+    expect(after.body).toContain('废止');
+  });
+
   it('keeps pages per display choice: the larger-text page is not served to a normal reader', async () => {
     const { bureau } = portal.world;
     const large = await portal.app.inject({ url: `/a/${bureau.code}/catalogue?text=large` });

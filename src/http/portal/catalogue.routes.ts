@@ -40,6 +40,8 @@ export function parseFilter(q: Query): CatalogueFilter {
 }
 
 const ITEM_GONE = '该信息不存在或已不再公开。';
+/** Says whether a page came from the kept pages (for operators and the benchmark). */
+const PAGE_CACHE_HEADER = 'X-Page-Cache';
 
 /**
  * Everything a kept page was rendered from besides the database's catalogue: the agency as shown, its public
@@ -64,7 +66,7 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages
         const [latest, counts] = await Promise.all([catalogue.list(agency.id, { page: 1 }), catalogue.columnCounts(agency.id)]);
         return agencyHomePage(ctx, agency, latest.items.slice(0, 8), counts);
       });
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.type('text/html; charset=utf-8').header(PAGE_CACHE_HEADER, html.hit ? 'hit' : 'miss').send(html.bytes);
     });
 
     app.get<{ Params: { code: string } }>('/a/:code/guide', async (request, reply) => {
@@ -90,7 +92,7 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages
         ]);
         return cataloguePage({ ctx, agency, filter, result, counts, ...choices });
       });
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.type('text/html; charset=utf-8').header(PAGE_CACHE_HEADER, html.hit ? 'hit' : 'miss').send(html.bytes);
     });
 
     app.get<{ Params: { code: string; id: string } }>('/a/:code/items/:id', async (request, reply) => {
@@ -124,7 +126,8 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages
       const { agency, ctx, key } = await keyed(request);
       if (q === '') return searchPage({ ctx, agency, q, result: null });
       try {
-        return reply.send(await pages.page(key, async () => searchPage({ ctx, agency, q, result: await catalogue.search(agency.id, q, intIn(request.query['page'], 1, 500) ?? 1) })));
+        const html = await pages.page(key, async () => searchPage({ ctx, agency, q, result: await catalogue.search(agency.id, q, intIn(request.query['page'], 1, 500) ?? 1) }));
+        return reply.header(PAGE_CACHE_HEADER, html.hit ? 'hit' : 'miss').send(html.bytes);
       } catch (error) {
         if (!isAppError(error) || (error.code !== 'catalogue.search.queryTooShort' && error.code !== 'input.invalid')) throw error;
         return reply.status(400).send(searchPage({ ctx, agency, q, result: null, error: error.message }));

@@ -8,8 +8,9 @@ describe('page cache', () => {
     const cache = pageCache(1024);
     let renders = 0;
     const render = async () => `<p>${++renders}</p>`;
-    expect((await cache.page('a', render)).toString()).toBe('<p>1</p>');
-    expect((await cache.page('a', render)).toString()).toBe('<p>1</p>');
+    expect(await cache.page('a', render)).toMatchObject({ hit: false });
+    const again = await cache.page('a', render);
+    expect([again.bytes.toString(), again.hit]).toEqual(['<p>1</p>', true]);
     expect(renders).toBe(1);
     expect(cache.stats).toMatchObject({ hits: 1, misses: 1, pages: 1 });
   });
@@ -43,14 +44,14 @@ describe('page cache', () => {
     const render = () => ((renders++), new Promise<string>((done) => (finish = done)));
     const both = Promise.all([cache.page('a', render), cache.page('a', render)]);
     finish('<p>once</p>');
-    expect((await both).map(String)).toEqual(['<p>once</p>', '<p>once</p>']);
+    expect((await both).map((p) => p.bytes.toString())).toEqual(['<p>once</p>', '<p>once</p>']);
     expect(renders).toBe(1);
   });
 
   it('keeps no failure: the next request renders again', async () => {
     const cache = pageCache(1024);
     await expect(cache.page('a', async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
-    expect((await cache.page('a', async () => '<p>ok</p>')).toString()).toBe('<p>ok</p>');
+    expect((await cache.page('a', async () => '<p>ok</p>')).bytes.toString()).toBe('<p>ok</p>');
   });
 
   it('keeps nothing with a budget of 0', async () => {

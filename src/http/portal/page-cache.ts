@@ -4,9 +4,15 @@
  * day, the reader's display choice, the URL), so a change to any of them is a new key and no page is ever stale;
  * old keys simply age out. Two requests missing the same key at once render it once.
  */
+export interface KeptPage {
+  readonly bytes: Buffer;
+  /** whether it was served from memory (the response says so in X-Page-Cache) */
+  readonly hit: boolean;
+}
+
 export interface PageCache {
   /** The page under `key`: kept bytes, or `render()` (kept when it resolves; a failure is not kept). */
-  page(key: string, render: () => Promise<string>): Promise<Buffer>;
+  page(key: string, render: () => Promise<string>): Promise<KeptPage>;
   readonly stats: { readonly hits: number; readonly misses: number; readonly bytes: number; readonly pages: number };
 }
 
@@ -35,18 +41,18 @@ export function pageCache(maxBytes: number): PageCache {
         stats.hits++;
         kept.delete(key); // to the newest end
         kept.set(key, hit);
-        return hit;
+        return { bytes: hit, hit: true };
       }
       stats.misses++;
-      if (maxBytes <= 0) return Buffer.from(await render());
+      if (maxBytes <= 0) return { bytes: Buffer.from(await render()), hit: false };
       const pending = rendering.get(key);
-      if (pending) return pending;
+      if (pending) return { bytes: await pending, hit: false };
       const fresh = render().then((html) => Buffer.from(html));
       rendering.set(key, fresh);
       try {
         const bytes = await fresh;
         keep(key, bytes);
-        return bytes;
+        return { bytes, hit: false };
       } finally {
         rendering.delete(key);
       }
