@@ -11,7 +11,7 @@ import type { PublishedVersion } from '../../modules/annual-report/use-cases/pub
 import type { ApplicationDetail, ApplicationListItem, ApplicantView } from '../../modules/applications/use-cases/application-views.ts';
 import type { ApplicationPage } from '../../modules/applications/use-cases/list-applications.ts';
 import type { Registered } from '../../modules/applications/use-cases/register-application.ts';
-import type { CatalogueItemView } from '../../modules/catalogue/use-cases/catalogue-views.ts';
+import type { CatalogueItemSummary, CatalogueItemView } from '../../modules/catalogue/use-cases/catalogue-views.ts';
 import type { CataloguePage } from '../../modules/catalogue/use-cases/list-catalogue-items.ts';
 
 function presentApplicant(a: ApplicantView) {
@@ -77,13 +77,17 @@ export function presentStaffRegistered(r: Registered) {
 }
 
 export function presentCatalogueItem(i: CatalogueItemView) {
+  return { ...presentCatalogueSummary(i), body: i.body };
+}
+
+/** An item in a list: everything but its text (GET the item for that). */
+export function presentCatalogueSummary(i: CatalogueItemSummary) {
   return {
     id: i.id,
     agencyId: i.agencyId,
     indexNumber: i.indexNumber,
     title: i.title,
     summary: i.summary,
-    body: i.body,
     category: i.category,
     categoryLabel: i.categoryLabel,
     issuingBody: i.issuingBody,
@@ -99,7 +103,7 @@ export function presentCatalogueItem(i: CatalogueItemView) {
 }
 
 export function presentCataloguePage(p: CataloguePage) {
-  return { items: p.items.map(presentCatalogueItem), total: p.total, page: p.page, pageSize: p.pageSize };
+  return { items: p.items.map(presentCatalogueSummary), total: p.total, page: p.page, pageSize: p.pageSize };
 }
 
 export function presentReportBuild(agencyId: number, year: number, format: FormatId, report: Report, findings: readonly Finding[]) {

@@ -93,8 +93,11 @@ export const catalogueItemResponse = z.object({
     .describe('条例第二十六条：20个工作日内公开'),
 });
 
+/** An item in a list: without its text (GET the item for that). */
+export const catalogueSummaryResponse = catalogueItemResponse.omit({ body: true });
+
 export const cataloguePageResponse = z.object({
-  items: z.array(catalogueItemResponse),
+  items: z.array(catalogueSummaryResponse),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -61,11 +61,11 @@ export function catalogueAdapter(deps: AppDeps): PublicCatalogue {
           listPublishedPage(ctx(), { agencyId, ...(filter.category ? { category: filter.category } : {}), page: filter.page, pageSize: CATALOGUE_PAGE_SIZE }),
         ]);
         const total = filter.category ? (counts.get(filter.category) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0);
-        return { items: items.map(({ body: _body, ...rest }) => rest), total, page: filter.page, pageSize: CATALOGUE_PAGE_SIZE };
+        return { items, total, page: filter.page, pageSize: CATALOGUE_PAGE_SIZE };
       }
       // Year, issuing body, validity (with or without a category): the use case filters, counts and pages them.
       const page = await listCatalogueItems(ctx(), { agencyId, ...filter, pageSize: CATALOGUE_PAGE_SIZE });
-      return { ...page, items: page.items.map(({ body: _body, ...rest }) => rest) };
+      return page;
     },
     async columnCounts(agencyId) {
       const counts = await factsOf(agencyId).counts;

@@ -2,7 +2,7 @@
  * What the portal reads of the catalogue (proactive disclosure, Art. 20): published items only. An interface, so
  * the pages are written once and the adapter (catalogue-adapter.ts) follows the catalogue module's use cases.
  */
-import type { CatalogueItemView, SearchHit } from '../../modules/catalogue/use-cases/catalogue-views.ts';
+import type { CatalogueItemSummary, CatalogueItemView, SearchHit } from '../../modules/catalogue/use-cases/catalogue-views.ts';
 import type { Validity } from '../../modules/catalogue/domain/categories.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -18,7 +18,7 @@ export interface CatalogueFilter {
 }
 
 export interface CataloguePage {
-  readonly items: readonly Omit<CatalogueItemView, 'body'>[];
+  readonly items: readonly CatalogueItemSummary[];
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;

@@ -80,7 +80,28 @@ export interface ItemFilter {
 }
 
 /** `total` is null when the caller asked not to count (it knows the total already). */
-export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: number; limit: number; count?: boolean }): Promise<{ rows: CatalogueItemRow[]; total: number | null }> {
+/** A catalogue row without its text: what lists show (a body may be a whole regulation, up to 1,000,000 characters). */
+export type CatalogueSummaryRow = Omit<CatalogueItemRow, 'body'>;
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'agency_id',
+  'index_number',
+  'title',
+  'summary',
+  'category',
+  'issuing_body',
+  'written_on',
+  'published_on',
+  'doc_number',
+  'validity',
+  'state',
+  'year',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof CatalogueSummaryRow)[];
+
+export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: number; limit: number; count?: boolean }): Promise<{ rows: CatalogueSummaryRow[]; total: number | null }> {
   const base = db
     .selectFrom('catalogue_items')
     .where('agency_id', '=', filter.agencyId)
@@ -92,7 +113,7 @@ export async function listItemRows(db: Db, filter: ItemFilter, page: { offset: n
   // The page's ids first, from the index alone (OFFSET skips index entries, not whole rows), then their rows.
   const pageIds = base.select('id').orderBy('id', 'desc').limit(page.limit).offset(page.offset);
   const [rows, count] = await Promise.all([
-    db.selectFrom('catalogue_items').selectAll().where('id', 'in', pageIds).orderBy('id', 'desc').execute(),
+    db.selectFrom('catalogue_items').select(SUMMARY_COLUMNS).where('id', 'in', pageIds).orderBy('id', 'desc').execute(),
     page.count === false ? null : base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count === null ? null : toCount(count.n) };

@@ -4,7 +4,7 @@
  */
 import { ARTICLE_20_CATEGORIES } from '../../../modules/catalogue/domain/categories.ts';
 import { CATALOGUE_STATES, CATALOGUE_STATE_LABELS, type CatalogueState } from '../../../modules/catalogue/domain/life-cycle.ts';
-import type { CatalogueItemView } from '../../../modules/catalogue/use-cases/catalogue-views.ts';
+import type { CatalogueItemSummary } from '../../../modules/catalogue/use-cases/catalogue-views.ts';
 import { chineseDate } from '../format.ts';
 import { page } from '../layout.tsx';
 import { Pager } from '../portal/pager.tsx';
@@ -21,7 +21,7 @@ export interface CatalogueListFilter {
 }
 
 export interface CatalogueListRow {
-  readonly item: CatalogueItemView;
+  readonly item: CatalogueItemSummary;
   readonly note: TimelinessNote;
 }
 

@@ -27,7 +27,14 @@ export interface CatalogueItemView {
   readonly timeliness: Timeliness;
 }
 
+/** An item as lists show it: everything but the text. */
+export type CatalogueItemSummary = Omit<CatalogueItemView, 'body'>;
+
 export function itemView(row: CatalogueItemRow, today: string, calendar: WorkingCalendar): CatalogueItemView {
+  return { ...itemSummary(row, today, calendar), body: row.body };
+}
+
+export function itemSummary(row: Omit<CatalogueItemRow, 'body'>, today: string, calendar: WorkingCalendar): CatalogueItemSummary {
   const createdOn = row.written_on ?? row.created_at.slice(0, 10);
   return {
     id: row.id,
@@ -35,7 +42,6 @@ export function itemView(row: CatalogueItemRow, today: string, calendar: Working
     indexNumber: row.index_number,
     title: row.title,
     summary: row.summary,
-    body: row.body,
     category: row.category,
     categoryLabel: categoryLabel(row.category) ?? String(row.category),
     issuingBody: row.issuing_body,

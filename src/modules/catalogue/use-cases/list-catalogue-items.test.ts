@@ -92,6 +92,7 @@ describe.each(testDatabases())('catalogue list reads on $name', (target) => {
     const first = await listCatalogueItems(publicCtx(), { agencyId: g.a, pageSize: 2 });
     expect(first.items.map((i) => i.id)).toEqual([ids[4], ids[3]]);
     expect(first.total).toBe(5);
+    expect(first.items.some((i) => 'body' in i)).toBe(false); // lists never read the text
     const last = await listCatalogueItems(publicCtx(), { agencyId: g.a, pageSize: 2, page: 3 });
     expect(last.items.map((i) => i.id)).toEqual([ids[0]]);
     const beyond = await listCatalogueItems(publicCtx(), { agencyId: g.a, pageSize: 2, page: 9 });

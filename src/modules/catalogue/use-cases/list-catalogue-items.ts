@@ -4,10 +4,10 @@ import type { UseCaseContext } from '../../applications/use-cases/context.ts';
 import { countByCategory, listItemRows, mostUsedIssuingBodies } from '../catalogue.repository.ts';
 import { agencyCatalogueSchema, listItemsSchema } from '../catalogue.schemas.ts';
 import type { CatalogueState } from '../domain/life-cycle.ts';
-import { itemView, type CatalogueItemView } from './catalogue-views.ts';
+import { itemSummary, type CatalogueItemSummary } from './catalogue-views.ts';
 
 export interface CataloguePage {
-  readonly items: readonly CatalogueItemView[];
+  readonly items: readonly CatalogueItemSummary[];
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
@@ -34,14 +34,14 @@ export async function listCatalogueItems(ctx: UseCaseContext, input: unknown): P
     { offset: (i.page - 1) * i.pageSize, limit: i.pageSize },
   );
   const today = ctx.clock.today();
-  return { items: rows.map((r) => itemView(r, today, ctx.calendar)), total: total ?? 0, page: i.page, pageSize: i.pageSize };
+  return { items: rows.map((r) => itemSummary(r, today, ctx.calendar)), total: total ?? 0, page: i.page, pageSize: i.pageSize };
 }
 
 /**
  * One page of the published items of an agency (optionally of one Art. 20 category), newest first, without
  * counting them: for the portal, which knows the counts per category already.
  */
-export async function listPublishedPage(ctx: UseCaseContext, input: unknown): Promise<readonly CatalogueItemView[]> {
+export async function listPublishedPage(ctx: UseCaseContext, input: unknown): Promise<readonly CatalogueItemSummary[]> {
   const i = parseInput(listItemsSchema, input);
   const { rows } = await listItemRows(
     ctx.db,
@@ -49,7 +49,7 @@ export async function listPublishedPage(ctx: UseCaseContext, input: unknown): Pr
     { offset: (i.page - 1) * i.pageSize, limit: i.pageSize, count: false },
   );
   const today = ctx.clock.today();
-  return rows.map((r) => itemView(r, today, ctx.calendar));
+  return rows.map((r) => itemSummary(r, today, ctx.calendar));
 }
 
 /** Items per Art. 20 category in one grouped count (the public counts published items only). */
