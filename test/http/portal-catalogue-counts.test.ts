@@ -8,6 +8,7 @@ import { load } from 'cheerio';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.ts';
+import { createAgency } from '../../src/modules/agencies/use-cases/create-agency.ts';
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.ts';
 import { changeValidity } from '../../src/modules/catalogue/use-cases/change-validity.ts';
@@ -89,6 +90,17 @@ describe.each(testDatabases())('portal catalogue counts and kept pages on $name'
     const after = await portal.app.inject({ url });
     expect(after.headers['x-page-cache']).toBe('miss');
     expect(after.body).toContain('废止');
+  });
+
+  it('shows an agency created after its code was asked for at once (an unknown code is not kept)', async () => {
+    const code = `new-${target.name}`;
+    expect((await portal.app.inject({ url: `/a/${code}` })).statusCode).toBe(404);
+    await createAgency(
+      { db: portal.db, actor: { kind: 'system', name: 'test' }, clock: fixedClock(TODAY) },
+      { code, name: '新设的示范局', kind: 'department', level: 'municipal', regionCode: '329900', parentId: portal.world.city.id },
+    );
+    const page = await portal.app.inject({ url: `/a/${code}` });
+    expect([page.statusCode, page.body.includes('新设的示范局')]).toEqual([200, true]);
   });
 
   it('keeps pages per display choice: the larger-text page is not served to a normal reader', async () => {
