@@ -1,5 +1,5 @@
 /** The agency's disclosure site: its home, guide, rules, the catalogue with filters, item pages, attachments, search. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../errors.ts';
 import { VALIDITIES, type Validity } from '../../modules/catalogue/domain/categories.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -13,7 +13,7 @@ import { guidePage, rulesPage } from '../views/portal/guide-page.tsx';
 import { itemPage } from '../views/portal/item-page.tsx';
 import { searchPage } from '../views/portal/search-page.tsx';
 import type { CatalogueFilter, PublicCatalogue } from './catalogue-port.ts';
-import type { PageCache } from './page-cache.ts';
+import type { KeptPage, PageCache } from './page-cache.ts';
 import { publicAgency } from './public-agencies.ts';
 
 type Query = Record<string, string | undefined>;
@@ -40,8 +40,10 @@ export function parseFilter(q: Query): CatalogueFilter {
 }
 
 const ITEM_GONE = '该信息不存在或已不再公开。';
-/** Says whether a page came from the kept pages (for operators and the benchmark). */
-const PAGE_CACHE_HEADER = 'X-Page-Cache';
+/** An HTML page from the kept pages or just rendered; X-Page-Cache says which (for operators and the benchmark). */
+function sendKept(reply: FastifyReply, page: KeptPage) {
+  return reply.type('text/html; charset=utf-8').header('X-Page-Cache', page.hit ? 'hit' : 'miss').send(page.bytes);
+}
 
 /**
  * Everything a kept page was rendered from besides the database's catalogue: the agency as shown, its public
@@ -66,7 +68,7 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages
         const [latest, counts] = await Promise.all([catalogue.list(agency.id, { page: 1 }), catalogue.columnCounts(agency.id)]);
         return agencyHomePage(ctx, agency, latest.items.slice(0, 8), counts);
       });
-      return reply.type('text/html; charset=utf-8').header(PAGE_CACHE_HEADER, html.hit ? 'hit' : 'miss').send(html.bytes);
+      return sendKept(reply, html);
     });
 
     app.get<{ Params: { code: string } }>('/a/:code/guide', async (request, reply) => {
@@ -92,7 +94,7 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages
         ]);
         return cataloguePage({ ctx, agency, filter, result, counts, ...choices });
       });
-      return reply.type('text/html; charset=utf-8').header(PAGE_CACHE_HEADER, html.hit ? 'hit' : 'miss').send(html.bytes);
+      return sendKept(reply, html);
     });
 
     app.get<{ Params: { code: string; id: string } }>('/a/:code/items/:id', async (request, reply) => {
@@ -127,7 +129,7 @@ export function catalogueRoutes(deps: AppDeps, catalogue: PublicCatalogue, pages
       if (q === '') return searchPage({ ctx, agency, q, result: null });
       try {
         const html = await pages.page(key, async () => searchPage({ ctx, agency, q, result: await catalogue.search(agency.id, q, intIn(request.query['page'], 1, 500) ?? 1) }));
-        return reply.header(PAGE_CACHE_HEADER, html.hit ? 'hit' : 'miss').send(html.bytes);
+        return sendKept(reply, html);
       } catch (error) {
         if (!isAppError(error) || (error.code !== 'catalogue.search.queryTooShort' && error.code !== 'input.invalid')) throw error;
         return reply.status(400).send(searchPage({ ctx, agency, q, result: null, error: error.message }));
