@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexTerms, parseQuery, snippet } from './bigrams.ts';
 
@@ -29,5 +30,28 @@ describe('search terms', () => {
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['ＰＤＦ', 'Pdf']);
     // a character whose folded form is longer (㍻ → 平成) cannot be matched position by position: no marks
     expect(snippet('㍻记录中的PDF', ['pdf']).some((p) => p.hit)).toBe(false);
+  });
+
+  it('finds a match deep in a long body and shows the passage around it', () => {
+    const body = `${'本办法适用于本市行政区域内的各类活动。'.repeat(10_000)}第九十九条 政府采购预算应当公开。`;
+    const parts = snippet(body, ['采购预算'], 10);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['采购预算']);
+    expect(parts[0]).toEqual({ text: '…', hit: false });
+    expect(parts.map((p) => p.text).join('')).toContain('政府采购预算应当公开');
+  });
+
+  it('gives the same passage whichever way it is worked out: every mark is a phrase, the rest is the text itself', () => {
+    const alphabet = fc.constantFrom('预', '算', '公', '开', 'A', 'a', 'Ｂ', 'b', '，', ' ', '㍻', '𠀀');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 120 }), fc.constantFrom('预算', 'ab', '公开'), (chars, phrase) => {
+        const text = chars.join('');
+        const parts = snippet(text, [phrase], 8);
+        for (const p of parts.filter((x) => x.hit)) expect(p.text.normalize('NFKC').toLowerCase()).toBe(phrase);
+        const shown = parts.filter((p) => !(p.text === '…' && !p.hit)).map((p) => p.text).join('');
+        expect(text).toContain(shown);
+        // a phrase the text holds (folded as the index folds it) is marked unless a longer folded character came first
+        if (text.normalize('NFKC').toLowerCase().includes(phrase) && !/[㍻]/.test(text)) expect(parts.some((p) => p.hit)).toBe(true);
+      }),
+    );
   });
 });

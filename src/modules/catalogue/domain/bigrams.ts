@@ -93,11 +93,47 @@ export interface SnippetPart {
 }
 
 /**
- * A short passage around the first match of any phrase, split into parts with the matches marked. The text is
- * compared after the same normalisation as the index, position by position (NFKC may change lengths: then the
- * passage falls back to the start of the text without marks).
+ * A short passage around the first match of any phrase, split into parts with the matches marked. The phrases are
+ * in the index's normal form (parseQuery). A body may be a whole regulation, so the text is folded in one native
+ * pass and searched with indexOf; each match found is checked against the original characters, and where folding
+ * moved positions (a character whose normal form is longer, an astral character) the passage is worked out
+ * character by character instead.
  */
 export function snippet(text: string, phrases: readonly string[], radius = 40): SnippetPart[] {
+  const folded = normaliseSearchText(text);
+  if (folded.length === text.length && !SURROGATE.test(text)) {
+    const fast = snippetByIndex(text, folded, phrases, radius);
+    if (fast) return fast;
+  }
+  return snippetByCharacter(text, phrases, radius);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The passage found with indexOf on the folded text, or null when a match does not hold on the original text. */
+function snippetByIndex(text: string, folded: string, phrases: readonly string[], radius: number): SnippetPart[] | null {
+  const needles = phrases.filter((p) => p.length > 0);
+  const holds = (at: number, needle: string) => normaliseSearchText(text.slice(at, at + needle.length)) === needle;
+  let first = -1;
+  for (const needle of needles) {
+    const at = folded.indexOf(needle);
+    if (at < 0) continue;
+    if (!holds(at, needle)) return null;
+    if (first < 0 || at < first) first = at;
+  }
+  const start = Math.max(0, (first < 0 ? 0 : first) - radius);
+  const end = Math.min(text.length, (first < 0 ? 0 : first) + radius * 2);
+  const hits: [number, number][] = [];
+  for (const needle of needles) {
+    for (let at = folded.indexOf(needle, start); at >= 0 && at < end; at = folded.indexOf(needle, at + 1)) {
+      if (!holds(at, needle)) return null;
+      hits.push([at, at + needle.length]);
+    }
+  }
+  return passage((from, to) => text.slice(from, to), text.length, hits, start, end);
+}
+
+function snippetByCharacter(text: string, phrases: readonly string[], radius: number): SnippetPart[] {
   const chars = Array.from(text);
   const hay = new Array<string>(chars.length);
   for (let i = 0; i < chars.length; i++) {
@@ -117,20 +153,25 @@ export function snippet(text: string, phrases: readonly string[], radius = 40): 
       if (k === needle.length) hits.push([i, i + needle.length]);
     }
   }
-  hits.sort((a, b) => a[0] - b[0]);
-  const first = hits[0]?.[0] ?? 0;
+  const first = hits.reduce((min, [from]) => Math.min(min, from), hits.length ? Infinity : 0);
   const start = Math.max(0, first - radius);
   const end = Math.min(chars.length, first + radius * 2);
+  return passage((from, to) => chars.slice(from, to).join(''), chars.length, hits, start, end);
+}
+
+/** The parts from `start` to `end` with the hits inside marked, and … where text is left out at either side. */
+function passage(slice: (from: number, to: number) => string, length: number, found: [number, number][], start: number, end: number): SnippetPart[] {
+  const hits = [...found].sort((a, b) => a[0] - b[0]);
   const parts: SnippetPart[] = [];
   if (start > 0) parts.push({ text: '…', hit: false });
   let cursor = start;
   for (const [from, to] of hits) {
     if (from < cursor || from >= end) continue;
-    if (from > cursor) parts.push({ text: chars.slice(cursor, from).join(''), hit: false });
-    parts.push({ text: chars.slice(from, Math.min(to, end)).join(''), hit: true });
+    if (from > cursor) parts.push({ text: slice(cursor, from), hit: false });
+    parts.push({ text: slice(from, Math.min(to, end)), hit: true });
     cursor = Math.min(to, end);
   }
-  if (cursor < end) parts.push({ text: chars.slice(cursor, end).join(''), hit: false });
-  if (end < chars.length) parts.push({ text: '…', hit: false });
+  if (cursor < end) parts.push({ text: slice(cursor, end), hit: false });
+  if (end < length) parts.push({ text: '…', hit: false });
   return parts;
 }
