@@ -10,7 +10,7 @@ import { createApiToken } from '../../src/modules/accounts/use-cases/create-api-
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
 import { insertUser } from '../factories/user-factory.ts';
 import { testDatabases } from '../support/databases.ts';
-import { EXE, MAX_UPLOAD, PDF, attachmentRows, multipartBody, storedFiles, useAttachmentsWorld, type FilePart } from './attachments-fixture.ts';
+import { EXE, MAX_UPLOAD, PDF, multipartBody, storesNothing, useAttachmentsWorld, type FilePart } from './attachments-fixture.ts';
 import { TODAY } from './portal-fixture.ts';
 
 const BASE = '/api/v1/staff';
@@ -36,14 +36,6 @@ describe.each(testDatabases())('attachments in the staff API ($name)', (target) 
   };
   const pdf = (filename = '答复书.pdf'): FilePart => ({ filename, mime: 'application/pdf', bytes: PDF });
 
-  async function storesNothing<T>(act: () => Promise<T>): Promise<T> {
-    const rows = await attachmentRows(w.db);
-    const files = storedFiles(w.dir).sort();
-    const result = await act();
-    expect(await attachmentRows(w.db)).toBe(rows);
-    expect(storedFiles(w.dir).sort()).toEqual(files);
-    return result;
-  }
 
   it.each([
     ['an application', () => `${BASE}/applications/${w.applicationId}/attachments`, 'application'],
@@ -81,7 +73,7 @@ describe.each(testDatabases())('attachments in the staff API ($name)', (target) 
     ['a file in another field', [{ field: 'document', filename: 'a.pdf', mime: 'application/pdf', bytes: PDF }], 400, 'input.invalid'],
     ['two files', [{ filename: 'a.pdf', mime: 'application/pdf', bytes: PDF }, { filename: 'b.pdf', mime: 'application/pdf', bytes: PDF }], 400, 'input.invalid'],
   ] as const)('refuses %s: %i %s naming the field file, storing nothing', async (_name, files, status, code) => {
-    const res = await storesNothing(() => send(`${BASE}/applications/${w.applicationId}/attachments`, tokens.clerk, files, { note: 'x' }));
+    const res = await storesNothing(w, () => send(`${BASE}/applications/${w.applicationId}/attachments`, tokens.clerk, files, { note: 'x' }));
     expect(res.statusCode, res.body).toBe(status);
     const error = errorResponse.parse(res.json()).error;
     expect(error.code).toBe(code);
@@ -90,7 +82,7 @@ describe.each(testDatabases())('attachments in the staff API ($name)', (target) 
   });
 
   it('refuses a JSON body (400, field file), another agency (403), a role that may not add (403), an unknown owner (404)', async () => {
-    const json = await storesNothing(() =>
+    const json = await storesNothing(w, () =>
       w.app.inject({ method: 'POST', url: `${BASE}/catalogue/${w.world.items.draft}/attachments`, headers: auth(tokens.clerk), payload: { file: 'JVBERi0=' } }),
     );
     expect(json.statusCode).toBe(400);
@@ -102,7 +94,7 @@ describe.each(testDatabases())('attachments in the staff API ($name)', (target) 
       [`${BASE}/catalogue/999999/attachments`, tokens.clerk, 404, 'catalogue.notFound'],
       [`${BASE}/applications/999999/attachments`, tokens.clerk, 404, 'application.notFound'],
     ] as const) {
-      const res = await storesNothing(() => send(url, token, [pdf()]));
+      const res = await storesNothing(w, () => send(url, token, [pdf()]));
       expect(res.statusCode, url).toBe(status);
       expect(errorResponse.parse(res.json()).error.code).toBe(code);
     }
@@ -111,7 +103,7 @@ describe.each(testDatabases())('attachments in the staff API ($name)', (target) 
       expect(res.statusCode, url).toBe(404);
       expect(errorResponse.parse(res.json()).error.code).toBe('attachment.notFound');
     }
-    const noToken = await storesNothing(() => w.app.inject({ method: 'POST', url: `${BASE}/applications/${w.applicationId}/attachments`, ...multipartBody({}, [pdf()]) }));
+    const noToken = await storesNothing(w, () => w.app.inject({ method: 'POST', url: `${BASE}/applications/${w.applicationId}/attachments`, ...multipartBody({}, [pdf()]) }));
     expect(noToken.statusCode).toBe(401);
   });
 

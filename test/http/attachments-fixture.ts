@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/db/schema.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { fixedClock } from '../../src/modules/applications/use-cases/context.ts';
@@ -59,6 +59,16 @@ export function storedFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => e.name);
+}
+
+/** Runs `act` and checks that it stored nothing: no attachment row, no file in the store. */
+export async function storesNothing<T>(w: { readonly db: Kysely<Database>; readonly dir: string }, act: () => Promise<T>): Promise<T> {
+  const rows = await attachmentRows(w.db);
+  const files = storedFiles(w.dir).sort();
+  const result = await act();
+  expect(await attachmentRows(w.db)).toBe(rows);
+  expect(storedFiles(w.dir).sort()).toEqual(files);
+  return result;
 }
 
 export interface AttachmentsWorld {

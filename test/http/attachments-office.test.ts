@@ -8,7 +8,7 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.ts';
 import { officeLogin, postUrlEncoded, type OfficeSession } from '../support/office-session.ts';
-import { EXE, MAX_UPLOAD, PDF, attachmentRows, multipartBody, storedFiles, useAttachmentsWorld, type FilePart } from './attachments-fixture.ts';
+import { EXE, MAX_UPLOAD, PDF, multipartBody, storesNothing, useAttachmentsWorld, type FilePart } from './attachments-fixture.ts';
 
 /** The error shown beside the file input (and its summary above). */
 function fileError(body: string): string {
@@ -40,15 +40,6 @@ describe.each(testDatabases())('attachments in the office ($name)', (target) => 
   const applicationUpload = (id: number) => `/office/applications/${id}/attachments`;
   const pdf = (filename = '答复书.pdf'): FilePart => ({ filename, mime: 'application/pdf', bytes: PDF });
 
-  /** Runs `act` and checks that it stored nothing: no attachment row, no file in the store. */
-  async function storesNothing<T>(act: () => Promise<T>): Promise<T> {
-    const rows = await attachmentRows(w.db);
-    const files = storedFiles(w.dir).sort();
-    const result = await act();
-    expect(await attachmentRows(w.db)).toBe(rows);
-    expect(storedFiles(w.dir).sort()).toEqual(files);
-    return result;
-  }
 
   function addedId(location: unknown, path: string): number {
     const m = new RegExp(`^${path}\\?attached=(\\d+)#attachments$`).exec(String(location));
@@ -122,7 +113,7 @@ describe.each(testDatabases())('attachments in the office ($name)', (target) => 
       ['an empty file', { filename: 'empty.pdf', mime: 'application/pdf', bytes: Buffer.alloc(0) }, 400, '上传的文件是空的'],
       ['no file chosen', { filename: '', mime: 'application/octet-stream', bytes: Buffer.alloc(0) }, 400, '请选择要上传的文件'],
     ] as const)('refuses %s beside the file input (%i), storing nothing', async (_name, file, status, message) => {
-      const res = await storesNothing(() => upload(itemUpload(w.world.items.draft), clerk, [file]));
+      const res = await storesNothing(w, () => upload(itemUpload(w.world.items.draft), clerk, [file]));
       expect(res.statusCode).toBe(status);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(fileError(res.body)).toContain(message);
@@ -132,14 +123,14 @@ describe.each(testDatabases())('attachments in the office ($name)', (target) => 
     });
 
     it('refuses a form that is not multipart (400) and one without or with a wrong CSRF token (403), storing nothing', async () => {
-      const plain = await storesNothing(() => postUrlEncoded(w.app, itemUpload(w.world.items.draft), { _csrf: clerk.csrf, file: 'x.pdf' }, clerk.cookie));
+      const plain = await storesNothing(w, () => postUrlEncoded(w.app, itemUpload(w.world.items.draft), { _csrf: clerk.csrf, file: 'x.pdf' }, clerk.cookie));
       expect(plain.statusCode).toBe(400);
       expect(fileError(plain.body)).toContain('multipart/form-data');
       for (const csrf of [null, 'wrong', cityClerk.csrf]) {
-        const res = await storesNothing(() => upload(itemUpload(w.world.items.draft), clerk, [pdf()], csrf));
+        const res = await storesNothing(w, () => upload(itemUpload(w.world.items.draft), clerk, [pdf()], csrf));
         expect(res.statusCode, String(csrf)).toBe(403);
       }
-      const signedOut = await storesNothing(() => w.app.inject({ method: 'POST', url: itemUpload(w.world.items.draft), ...multipartBody({ _csrf: clerk.csrf }, [pdf()]) }));
+      const signedOut = await storesNothing(w, () => w.app.inject({ method: 'POST', url: itemUpload(w.world.items.draft), ...multipartBody({ _csrf: clerk.csrf }, [pdf()]) }));
       expect(signedOut.statusCode).toBe(303);
       expect(String(signedOut.headers.location)).toMatch(/^\/office\/login/);
     });
@@ -152,7 +143,7 @@ describe.each(testDatabases())('attachments in the office ($name)', (target) => 
         [supervisor, itemUpload(w.world.items.draft), 403],
         [clerk, itemUpload(999_999), 404],
       ] as const) {
-        const res = await storesNothing(() => upload(url, session, [pdf()]));
+        const res = await storesNothing(w, () => upload(url, session, [pdf()]));
         expect(res.statusCode, url).toBe(status);
         expect(res.body).not.toContain('尚未发布的预算草稿');
       }
@@ -181,7 +172,7 @@ describe.each(testDatabases())('attachments in the office ($name)', (target) => 
     });
 
     it('shows a refused file on the application page (415), storing nothing', async () => {
-      const res = await storesNothing(() => upload(applicationUpload(w.applicationId), clerk, [{ filename: 'virus.pdf', mime: 'application/pdf', bytes: EXE }]));
+      const res = await storesNothing(w, () => upload(applicationUpload(w.applicationId), clerk, [{ filename: 'virus.pdf', mime: 'application/pdf', bytes: EXE }]));
       expect(res.statusCode).toBe(415);
       const $ = load(res.body);
       expect($('h1').text()).toMatch(/^申请 /);
@@ -196,7 +187,7 @@ describe.each(testDatabases())('attachments in the office ($name)', (target) => 
         [supervisor, applicationUpload(w.applicationId), 403],
         [clerk, applicationUpload(999_999), 404],
       ] as const) {
-        const res = await storesNothing(() => upload(url, session, [pdf()]));
+        const res = await storesNothing(w, () => upload(url, session, [pdf()]));
         expect(res.statusCode, url).toBe(status);
         expect(res.body).not.toContain('13812345678');
       }
